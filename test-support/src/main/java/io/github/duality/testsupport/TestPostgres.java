@@ -1,0 +1,236 @@
+package io.github.duality.testsupport;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real, production-like PostgreSQL for tests, started once per JVM: TLS on with a certificate from a per-run CA,
+ * scram-sha-256 for every TCP connection, and an application role that owns its database and has a URL-hostile
+ * password.
+ * <p>
+ * Provisioned with Testcontainers when a Docker engine answers, otherwise from the PostgreSQL server binaries
+ * installed on this machine; tests fail (never skip) when neither is available.
+ */
+public final class TestPostgres {
+
+	private static final System.Logger logger = System.getLogger(TestPostgres.class.getName());
+
+	private static final String DATABASE = "duality";
+
+	private static final String USERNAME = "duality_app";
+
+	// every character that needs escaping somewhere in a URL, plus a non-ASCII one that SCRAM normalizes
+	private static final String PASSWORD = "p@ss:w/rd?&=%+ #é";
+
+	private static final String NOTHING_TO_RUN_POSTGRES_ON = "No PostgreSQL for the tests: found neither a Docker "
+			+ "engine (for Testcontainers) nor the PostgreSQL server binaries (initdb, pg_ctl) via 'pg_config --bindir' "
+			+ "or in /usr/lib/postgresql/*/bin. Install Docker, or the PostgreSQL server package "
+			+ "('sudo apt-get install postgresql' on Debian/Ubuntu).";
+
+	private static TestPostgres instance;
+
+	private static RuntimeException startFailure;
+
+	private final ProvisionedServer server;
+
+	private final String serverVersion;
+
+	private TestPostgres(ProvisionedServer server, String serverVersion) {
+		this.server = server;
+		this.serverVersion = serverVersion;
+	}
+
+	/**
+	 * The JVM's test PostgreSQL, started on the first call.
+	 * @return the running server
+	 * @throws IllegalStateException if it cannot be started (again on every call, without retrying)
+	 */
+	public static synchronized TestPostgres get() {
+		if (instance == null && startFailure == null) {
+			try {
+				instance = start();
+			}
+			catch (RuntimeException ex) {
+				startFailure = ex;
+			}
+		}
+		if (startFailure != null) {
+			throw new IllegalStateException(startFailure.getMessage(), startFailure);
+		}
+		return instance;
+	}
+
+	/**
+	 * A host name that the server certificate covers.
+	 * @return the host, normally {@code localhost}
+	 */
+	public String host() {
+		return this.server.host();
+	}
+
+	public int port() {
+		return this.server.port();
+	}
+
+	/**
+	 * The application database, owned by {@link #username()}.
+	 * @return the database name
+	 */
+	public String database() {
+		return DATABASE;
+	}
+
+	/**
+	 * The application role: not a superuser, owner of {@link #database()}.
+	 * @return the role name
+	 */
+	public String username() {
+		return USERNAME;
+	}
+
+	/**
+	 * The application role's password, {@code p@ss:w/rd?&=%+ #é}: hostile to URLs on purpose.
+	 * @return the password
+	 */
+	public String password() {
+		return PASSWORD;
+	}
+
+	/**
+	 * The CA that signed the server certificate, generated for this run.
+	 * @return a PEM file
+	 */
+	public Path caCertificate() {
+		return this.server.caCertificate();
+	}
+
+	/**
+	 * An address of this same server that its certificate does not cover: {@code sslmode=verify-full} fails there,
+	 * {@code sslmode=require} works.
+	 * @return an IP address
+	 */
+	public String hostNotInCertificate() {
+		return this.server.hostNotInCertificate();
+	}
+
+	/**
+	 * Run a query as the superuser in {@link #database()}, over JDBC.
+	 * @param sql the query, with {@code ?} placeholders
+	 * @param params the placeholders' values
+	 * @return the rows, each mapping column labels to values
+	 */
+	public List<Map<String, Object>> queryAsSuperuser(String sql, Object... params) {
+		try (Connection connection = this.server.connectAsSuperuser(DATABASE);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < params.length; i++) {
+				statement.setObject(i + 1, params[i]);
+			}
+			try (ResultSet resultSet = statement.executeQuery()) {
+				return rows(resultSet);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Query as superuser failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Run statements as the superuser in {@link #database()}, over JDBC, outside of a transaction.
+	 * @param sql one or more statements
+	 */
+	public void executeAsSuperuser(String sql) {
+		try (Connection connection = this.server.connectAsSuperuser(DATABASE);
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Statement as superuser failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * How this server was provisioned and where it is; never contains a password.
+	 * @return a one-line description
+	 */
+	public String describe() {
+		return "PostgreSQL " + this.serverVersion + " from " + this.server.provisioning() + " at " + host() + ":"
+				+ port() + ", database " + DATABASE + ", role " + USERNAME + ", TLS with per-run CA "
+				+ caCertificate() + ", scram-sha-256";
+	}
+
+	@Override
+	public String toString() {
+		return describe();
+	}
+
+	private static TestPostgres start() {
+		long startedAt = System.nanoTime();
+		ProvisionedServer server = provision();
+		TestPostgres postgres = new TestPostgres(server, createApplicationDatabase(server));
+		logger.log(Level.INFO, () -> "Test PostgreSQL ready in " + (System.nanoTime() - startedAt) / 1_000_000
+				+ " ms: " + postgres.describe());
+		return postgres;
+	}
+
+	private static ProvisionedServer provision() {
+		if (ContainerPostgres.dockerAnswers()) {
+			return ContainerPostgres.start();
+		}
+		Optional<Path> binaries = ServerBinaries.find();
+		if (binaries.isPresent()) {
+			return LocalPostgres.start(binaries.get());
+		}
+		throw new IllegalStateException(NOTHING_TO_RUN_POSTGRES_ON);
+	}
+
+	/**
+	 * Create the application role and its database.
+	 * @return the server version
+	 */
+	private static String createApplicationDatabase(ProvisionedServer server) {
+		try (Connection connection = server.connectAsSuperuser("postgres");
+				Statement statement = connection.createStatement()) {
+			// CREATE ROLE takes no bind parameters: a quoted literal, never a format string (the password has '%')
+			statement.execute("CREATE ROLE " + USERNAME + " LOGIN PASSWORD " + quoted(PASSWORD));
+			statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USERNAME + " ENCODING 'UTF8'");
+			try (ResultSet version = statement.executeQuery("SHOW server_version")) {
+				version.next();
+				return version.getString(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the application role and database in the test "
+					+ "PostgreSQL (" + server + "): " + ex.getMessage(), ex);
+		}
+	}
+
+	// standard_conforming_strings is on: only quotes need escaping
+	private static String quoted(String literal) {
+		return "'" + literal.replace("'", "''") + "'";
+	}
+
+	private static List<Map<String, Object>> rows(ResultSet resultSet) throws SQLException {
+		ResultSetMetaData metaData = resultSet.getMetaData();
+		List<Map<String, Object>> rows = new ArrayList<>();
+		while (resultSet.next()) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			for (int column = 1; column <= metaData.getColumnCount(); column++) {
+				row.put(metaData.getColumnLabel(column), resultSet.getObject(column));
+			}
+			rows.add(row);
+		}
+		return rows;
+	}
+
+}
