@@ -60,10 +60,9 @@ final class ContainerPostgres {
 	}
 
 	/**
-	 * Start a container; Testcontainers removes it when the JVM exits.
+	 * Start a container, stopped by a shutdown hook (and by Testcontainers' reaper if the JVM dies).
 	 * @return the running server
 	 */
-	@SuppressWarnings("resource") // stopped by the shutdown hook, and by Testcontainers' reaper anyway
 	static ProvisionedServer start() {
 		Path directory = Directories.createTemporary();
 		String host = DockerClientFactory.instance().dockerHostIpAddress();

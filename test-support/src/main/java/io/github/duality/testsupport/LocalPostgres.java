@@ -77,7 +77,7 @@ final class LocalPostgres {
 		catch (IOException ex) {
 			throw failure(ex.toString(), ex);
 		}
-		catch (IllegalStateException ex) {
+		catch (RuntimeException ex) {
 			throw failure(ex.getMessage(), ex);
 		}
 	}

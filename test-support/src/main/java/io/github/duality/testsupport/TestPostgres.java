@@ -34,9 +34,9 @@ public final class TestPostgres {
 	private static final String PASSWORD = "p@ss:w/rd?&=%+ #é";
 
 	private static final String NOTHING_TO_RUN_POSTGRES_ON = "No PostgreSQL for the tests: found neither a Docker "
-			+ "engine (for Testcontainers) nor the PostgreSQL server binaries (initdb, pg_ctl) via 'pg_config --bindir' "
-			+ "or in /usr/lib/postgresql/*/bin. Install Docker, or the PostgreSQL server package "
-			+ "('sudo apt-get install postgresql' on Debian/Ubuntu).";
+			+ "engine (for Testcontainers) nor the PostgreSQL server binaries (initdb, pg_ctl) via "
+			+ "'pg_config --bindir' or in /usr/lib/postgresql/*/bin. Install Docker, or the PostgreSQL server "
+			+ "package ('sudo apt-get install postgresql' on Debian/Ubuntu).";
 
 	private static TestPostgres instance;
 
@@ -79,6 +79,10 @@ public final class TestPostgres {
 		return this.server.host();
 	}
 
+	/**
+	 * The TCP port, the same on {@link #host()} and {@link #hostNotInCertificate()}.
+	 * @return the port
+	 */
 	public int port() {
 		return this.server.port();
 	}

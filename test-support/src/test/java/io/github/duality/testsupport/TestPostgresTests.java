@@ -68,7 +68,8 @@ class TestPostgresTests {
 				"select rolpassword like 'SCRAM-SHA-256$%' as scram, rolsuper from pg_authid where rolname = ?",
 				this.postgres.username()))
 			.containsExactly(Map.of("scram", true, "rolsuper", false));
-		assertThat(this.postgres.queryAsSuperuser("select distinct auth_method from pg_hba_file_rules where type like 'host%'"))
+		assertThat(this.postgres
+			.queryAsSuperuser("select distinct auth_method from pg_hba_file_rules where type like 'host%'"))
 			.containsExactly(Map.of("auth_method", "scram-sha-256"));
 	}
 
