@@ -1,0 +1,125 @@
+package io.github.duality.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point: one PostgreSQL URL, in any accepted form, plus optional credentials, derived into a pgjdbc target
+ * and an r2dbc-postgresql target that mean the same thing.
+ * <p>
+ * Accepted forms: {@code jdbc:postgresql:} (read by pgjdbc), {@code postgres://} and {@code postgresql://} (libpq
+ * rules), {@code postgresql+asyncpg://}, {@code +psycopg2}, {@code +psycopg}, {@code +pg8000} (SQLAlchemy, libpq
+ * rules), and {@code r2dbc:postgresql://}, {@code r2dbc:postgres://}, {@code r2dbcs:}, {@code r2dbc:pool:} and
+ * {@code :failover} (read by r2dbc-spi).
+ */
+public final class DatabaseUrl {
+
+	private static final Pattern PLAIN_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,30}");
+
+	private static final Pattern LIBPQ_SCHEME = Pattern.compile("postgres(ql)?(\\+[a-z0-9]+)?://.*",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private static final Pattern R2DBC_SCHEME = Pattern.compile("r2dbcs?:.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private DatabaseUrl() {
+	}
+
+	/**
+	 * Derive both driver targets.
+	 * @param url the URL, in any accepted form
+	 * @param username the user, or {@code null}; if the URL names one too, both must agree
+	 * @param password the password, or {@code null}; if the URL holds one too, both must agree
+	 * @return both targets, the model and notes on what was converted
+	 * @throws InvalidConnectionUrlException for any input that cannot become two faithful targets; its texts are
+	 * masked
+	 */
+	public static DerivedConnection derive(@Nullable String url, @Nullable String username,
+			@Nullable String password) {
+		return derive(url, username, password, Path.of(System.getProperty("user.home")));
+	}
+
+	/**
+	 * Derive both driver targets, looking for the drivers' {@code .postgresql/} defaults under {@code home}.
+	 */
+	static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
+			Path home) {
+		if (url == null || url.isBlank()) {
+			throw new InvalidConnectionUrlException("No database URL is given.", null,
+					"Set one, for example postgresql://user@host:5432/database.");
+		}
+		String trimmed = url.strip();
+		UrlForm form = formOf(trimmed);
+		ConnectionSpec.Builder builder = new ConnectionSpec.Builder(form);
+		List<String> notes = new ArrayList<>();
+		try {
+			switch (form) {
+				case PGJDBC -> JdbcUrlParser.parse(trimmed, builder, notes);
+				case LIBPQ, SQLALCHEMY -> LibpqUrlParser.parse(trimmed, builder, notes);
+				case R2DBC -> R2dbcUrlParser.parse(trimmed, builder, notes);
+			}
+			if (username != null && !username.isEmpty()) {
+				builder.user(username, "the username argument");
+			}
+			if (password != null && !password.isEmpty()) {
+				builder.password(password, "the password argument");
+			}
+			ConnectionSpec spec = new SpecValidator(home).validate(builder, notes);
+			notes.add("migrations always connect to the primary (targetServerType=primary, no load balancing)");
+			return new DerivedConnection(maskedInput(trimmed, builder, password), spec, JdbcRenderer.render(spec, false),
+					JdbcRenderer.render(spec, true), R2dbcRenderer.render(spec), notes);
+		}
+		catch (InvalidConnectionUrlException ex) {
+			throw masked(ex, builder, password);
+		}
+		catch (RuntimeException ex) {
+			// a driver parser failed in a way not foreseen here: still one exception type, still masked
+			throw masked(new InvalidConnectionUrlException("The URL cannot be read: " + ex, null, null), builder,
+					password);
+		}
+	}
+
+	private static UrlForm formOf(String url) {
+		if (url.startsWith(JdbcUrlParser.PREFIX)) {
+			return UrlForm.PGJDBC;
+		}
+		if (LIBPQ_SCHEME.matcher(url).matches()) {
+			return url.substring(0, url.indexOf("://")).contains("+") ? UrlForm.SQLALCHEMY : UrlForm.LIBPQ;
+		}
+		if (R2DBC_SCHEME.matcher(url).matches()) {
+			return UrlForm.R2DBC;
+		}
+		int colon = url.indexOf(':');
+		String scheme = (colon > 0) ? url.substring(0, colon) : "";
+		String shown = PLAIN_SCHEME.matcher(scheme).matches() ? "'" + scheme + ":' " : "";
+		throw new InvalidConnectionUrlException("The URL scheme " + shown + "is not one of the accepted PostgreSQL "
+				+ "URL forms" + (url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")
+						? " (pgjdbc reads its prefix case-sensitively)" : "") + ".",
+				null, "Use jdbc:postgresql://, postgresql://, postgres://, postgresql+asyncpg:// (or +psycopg, "
+						+ "+psycopg2, +pg8000) or r2dbc:postgresql://.");
+	}
+
+	private static String maskedInput(String url, ConnectionSpec.Builder builder, @Nullable String password) {
+		return Secrets.maskKnown(Secrets.mask(url), secrets(builder, password));
+	}
+
+	private static InvalidConnectionUrlException masked(InvalidConnectionUrlException ex,
+			ConnectionSpec.Builder builder, @Nullable String password) {
+		List<String> secrets = secrets(builder, password);
+		return new InvalidConnectionUrlException(Secrets.maskKnown(Secrets.mask(ex.getProblem()), secrets),
+				ex.getParameter(), Secrets.maskKnown(ex.getFix(), secrets));
+	}
+
+	private static List<String> secrets(ConnectionSpec.Builder builder, @Nullable String password) {
+		List<String> secrets = new ArrayList<>(builder.secrets());
+		if (password != null) {
+			secrets.add(password);
+		}
+		return secrets;
+	}
+
+}

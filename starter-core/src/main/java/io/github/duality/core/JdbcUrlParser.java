@@ -1,0 +1,91 @@
+package io.github.duality.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.postgresql.Driver;
+
+/**
+ * Reads {@code jdbc:postgresql:} URLs with pgjdbc's own parser, so that every decoding rule (form-decoding of values
+ * and the database, {@code host}/{@code port}/{@code dbname} overrides, the last of a repeated key wins) is pgjdbc's.
+ */
+final class JdbcUrlParser {
+
+	static final String PREFIX = "jdbc:postgresql:";
+
+	private static final String URL_SHAPE = "jdbc:postgresql://host[:port][,host2[:port2]]/database?name=value";
+
+	private JdbcUrlParser() {
+	}
+
+	static void parse(String url, ConnectionSpec.Builder builder, List<String> notes) {
+		refuseWhatPgjdbcWouldLog(url);
+		Properties properties = Driver.parseURL(url, null);
+		if (properties == null) {
+			throw new InvalidConnectionUrlException("pgjdbc cannot parse this URL (more than one '/' after the hosts, "
+					+ "a malformed %-escape or an empty port?).", null, "Write it as " + URL_SHAPE
+							+ ", with '/' in the database written %2F and '%' written %25.");
+		}
+		Map<String, String> parameters = new TreeMap<>();
+		properties.stringPropertyNames().forEach((name) -> parameters.put(name, properties.getProperty(name)));
+		builder.hosts(hosts(parameters.remove("PGHOST"), parameters.remove("PGPORT")));
+		if (!url.startsWith(PREFIX + "//")) {
+			notes.add("no host in the URL: " + builder.hosts().get(0) + " (pgjdbc's default)");
+		}
+		String database = parameters.remove("PGDBNAME");
+		if (database != null && !database.isEmpty()) {
+			builder.database(database, "the URL path");
+		}
+		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.PGJDBC, builder, notes);
+		parameters.forEach(interpreter::apply);
+	}
+
+	/**
+	 * pgjdbc logs the rejected part of a URL at WARNING level, and for user info that is the password: refuse these
+	 * shapes before pgjdbc sees them.
+	 */
+	private static void refuseWhatPgjdbcWouldLog(String url) {
+		if (!url.startsWith(PREFIX + "//")) {
+			return;
+		}
+		String afterSlashes = url.substring(PREFIX.length() + 2);
+		int queryStart = afterSlashes.indexOf('?');
+		String server = (queryStart >= 0) ? afterSlashes.substring(0, queryStart) : afterSlashes;
+		int pathStart = server.indexOf('/');
+		String authority = (pathStart >= 0) ? server.substring(0, pathStart) : server;
+		if (authority.contains("@") || server.contains("@") || firstSegment(afterSlashes).contains("@")) {
+			throw new InvalidConnectionUrlException("pgjdbc URLs cannot carry user:password@ before the host.",
+					"password", "Give the user and password as the username and password arguments (or as "
+							+ "?user=...&password=... with the password percent-encoded); write an '@' in the "
+							+ "database name as %40.");
+		}
+		if (pathStart < 0) {
+			throw new InvalidConnectionUrlException("pgjdbc needs a '/' after the host list, even without a "
+					+ "database.", null, "Write it as " + URL_SHAPE + " (e.g. jdbc:postgresql://" + authority + "/).");
+		}
+	}
+
+	/** Up to the first '/', where an unencoded '?' in a password would otherwise hide an '@' from the check. */
+	private static String firstSegment(String afterSlashes) {
+		int slash = afterSlashes.indexOf('/');
+		return (slash >= 0) ? afterSlashes.substring(0, slash) : afterSlashes;
+	}
+
+	private static List<HostAndPort> hosts(String hostList, String portList) {
+		String[] hosts = hostList.split(",", -1);
+		String[] ports = portList.split(",", -1);
+		List<HostAndPort> addresses = new ArrayList<>();
+		for (int i = 0; i < hosts.length; i++) {
+			String host = hosts[i];
+			if (host.startsWith("[") && host.endsWith("]")) {
+				host = host.substring(1, host.length() - 1);
+			}
+			addresses.add(new HostAndPort(host, UrlSyntax.port(ports[i], "PGPORT")));
+		}
+		return addresses;
+	}
+
+}

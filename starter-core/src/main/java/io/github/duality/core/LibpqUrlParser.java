@@ -1,0 +1,177 @@
+package io.github.duality.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads libpq connection URIs ({@code postgres://}, {@code postgresql://}) and SQLAlchemy-style
+ * {@code postgresql+driver://} URLs with libpq's rules: the user info ends at the first {@code @}, values are
+ * percent-decoded and nothing else ({@code +} stays {@code +}), several hosts are separated by commas, IPv6
+ * addresses are bracketed, and the query's {@code host}, {@code port}, {@code user}, {@code password} and
+ * {@code dbname} keywords complete the URI.
+ */
+final class LibpqUrlParser {
+
+	private static final Set<String> SQLALCHEMY_DRIVERS = Set.of("asyncpg", "psycopg2", "psycopg", "pg8000");
+
+	private LibpqUrlParser() {
+	}
+
+	static void parse(String url, ConnectionSpec.Builder builder, List<String> notes) {
+		int schemeEnd = url.indexOf("://");
+		String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+		int plus = scheme.indexOf('+');
+		if (plus >= 0) {
+			String driver = scheme.substring(plus + 1);
+			if (!SQLALCHEMY_DRIVERS.contains(driver)) {
+				throw new InvalidConnectionUrlException("The SQLAlchemy driver '" + driver + "' is not one whose URL "
+						+ "duality knows.", null, "Use postgresql+asyncpg, +psycopg, +psycopg2, +pg8000 or a plain "
+								+ "postgresql:// URL.");
+			}
+			notes.add("SQLAlchemy driver suffix +" + driver + " dropped; the URL is read with libpq's rules");
+		}
+		String rest = url.substring(schemeEnd + 3);
+		int firstSlash = rest.indexOf('/');
+		int at = rest.indexOf('@');
+		if (at >= 0 && (firstSlash < 0 || at < firstSlash)) {
+			userInfo(rest.substring(0, at), builder);
+			rest = rest.substring(at + 1);
+		}
+		int queryStart = rest.indexOf('?');
+		String query = (queryStart >= 0) ? rest.substring(queryStart + 1) : "";
+		String beforeQuery = (queryStart >= 0) ? rest.substring(0, queryStart) : rest;
+		int pathStart = beforeQuery.indexOf('/');
+		String authority = (pathStart >= 0) ? beforeQuery.substring(0, pathStart) : beforeQuery;
+		if (pathStart >= 0 && pathStart < beforeQuery.length() - 1) {
+			builder.database(UrlSyntax.percentDecode(beforeQuery.substring(pathStart + 1), "database name", "dbname"),
+					"the URL path");
+		}
+		List<String> hostEntries = new ArrayList<>();
+		if (!authority.isEmpty()) {
+			hostEntries.addAll(List.of(authority.split(",", -1)));
+		}
+		Map<String, String> parameters = queryParameters(query, hostEntries);
+		String portList = parameters.remove("port");
+		builder.hosts(hosts(hostEntries, portList));
+		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.LIBPQ, builder, notes);
+		parameters.forEach(interpreter::apply);
+	}
+
+	private static void userInfo(String userInfo, ConnectionSpec.Builder builder) {
+		int colon = userInfo.indexOf(':');
+		String user = (colon >= 0) ? userInfo.substring(0, colon) : userInfo;
+		if (!user.isEmpty()) {
+			builder.user(UrlSyntax.percentDecode(user, "user name", "user"), "the URL user info");
+		}
+		if (colon >= 0) {
+			builder.password(UrlSyntax.percentDecode(userInfo.substring(colon + 1), "password", "password"),
+					"the URL user info");
+		}
+	}
+
+	/**
+	 * The decoded query, with {@code host} values (libpq's comma lists and SQLAlchemy's repeated {@code host=h:port})
+	 * moved to the host entries. A keyword given twice with different values is an error.
+	 */
+	private static Map<String, String> queryParameters(String query, List<String> hostEntries) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (query.isEmpty()) {
+			return parameters;
+		}
+		boolean authorityHasHosts = !hostEntries.isEmpty();
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			if (equals <= 0) {
+				// not repeated: with an unencoded '&' in a password value, this part is the rest of the password
+				throw new InvalidConnectionUrlException("A part of the URL query is not of the form name=value.", null,
+						"Write each parameter as name=value, and an '&' inside a value as %26.");
+			}
+			String name = UrlSyntax.percentDecode(pair.substring(0, equals), "parameter name", null);
+			String value = UrlSyntax.percentDecode(pair.substring(equals + 1), "value of " + name, name);
+			if (name.equals("host")) {
+				hostParameter(value, authorityHasHosts, hostEntries);
+				continue;
+			}
+			String previous = parameters.putIfAbsent(name, value);
+			if (previous != null && !previous.equals(value)) {
+				throw new InvalidConnectionUrlException("The parameter '" + name + "' is given twice with different "
+						+ "values.", name, "Give it once.");
+			}
+		}
+		return parameters;
+	}
+
+	private static void hostParameter(String value, boolean authorityHasHosts, List<String> hostEntries) {
+		if (value.startsWith("/") || value.startsWith("@")) {
+			throw new InvalidConnectionUrlException("host=" + value + " names a Unix-domain socket directory, which "
+					+ "pgjdbc cannot reach without a socket-factory library.", "host",
+					"Connect over TCP: postgresql://user@localhost:5432/database.");
+		}
+		if (authorityHasHosts) {
+			throw new InvalidConnectionUrlException("Hosts are given both before the path and as host= parameters.",
+					"host", "Give the hosts in one place.");
+		}
+		hostEntries.addAll(List.of(value.split(",", -1)));
+	}
+
+	private static List<HostAndPort> hosts(List<String> entries, String portList) {
+		if (entries.isEmpty()) {
+			throw new InvalidConnectionUrlException("The URL names no host, which libpq reads as its default "
+					+ "Unix-domain socket; pgjdbc cannot reach sockets without a socket-factory library.", "host",
+					"Write the host: postgresql://user@localhost:5432/database.");
+		}
+		String[] ports = (portList != null) ? portList.split(",", -1) : new String[0];
+		if (ports.length > 1 && ports.length != entries.size()) {
+			throw new InvalidConnectionUrlException("port= lists " + ports.length + " ports for " + entries.size()
+					+ " hosts.", "port", "Give one port for all hosts, or one per host.");
+		}
+		List<HostAndPort> hosts = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			String portParameter = (ports.length == 0) ? null : ports[(ports.length == 1) ? 0 : i];
+			hosts.add(host(entries.get(i), portParameter));
+		}
+		return hosts;
+	}
+
+	private static HostAndPort host(String entry, String portParameter) {
+		String host;
+		String port = null;
+		if (entry.startsWith("[")) {
+			int close = entry.indexOf(']');
+			if (close < 0) {
+				throw new InvalidConnectionUrlException("The IPv6 address '" + entry + "' has no closing ']'.", "host",
+						"Write it as [address] or [address]:port.");
+			}
+			host = entry.substring(1, close);
+			String afterAddress = entry.substring(close + 1);
+			if (afterAddress.startsWith(":")) {
+				port = afterAddress.substring(1);
+			}
+			else if (!afterAddress.isEmpty()) {
+				throw new InvalidConnectionUrlException("Unexpected text after the IPv6 address '" + entry + "'.",
+						"host", "Write it as [address] or [address]:port.");
+			}
+		}
+		else {
+			int colon = entry.indexOf(':');
+			host = UrlSyntax.percentDecode((colon >= 0) ? entry.substring(0, colon) : entry, "host name", "host");
+			port = (colon >= 0) ? entry.substring(colon + 1) : null;
+		}
+		if (host.isEmpty()) {
+			throw new InvalidConnectionUrlException("An entry of the host list is empty.", "host",
+					"Write every host, or remove the extra comma.");
+		}
+		if (port != null && portParameter != null && !port.equals(portParameter)) {
+			throw new InvalidConnectionUrlException("The port of " + host + " is given twice with different values.",
+					"port", "Give it once.");
+		}
+		String effectivePort = (port != null && !port.isEmpty()) ? port : portParameter;
+		return new HostAndPort(host,
+				(effectivePort != null) ? UrlSyntax.port(effectivePort, "port") : HostAndPort.DEFAULT_PORT);
+	}
+
+}

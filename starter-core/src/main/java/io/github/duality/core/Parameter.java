@@ -1,0 +1,520 @@
+package io.github.duality.core;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every parameter name duality knows, in each family that has it, with its one fate. This table is the single
+ * source of truth: every pgjdbc property ({@code PGProperty}), every r2dbc-postgresql option and every accepted libpq
+ * keyword appears in exactly one row; a name in no row is unknown, and unknown names are refused with a
+ * did-you-mean, because both drivers silently ignore them.
+ */
+public enum Parameter {
+
+	// Where and who
+
+	HOST(Names.ofPgjdbc("PGHOST").libpq("host").r2dbc("host"), Fate.CONVERTED,
+			"Host list. r2dbc gets its failover protocol for several hosts (HOST \"h1:p1,h2:p2\", no PORT); IPv6 "
+					+ "addresses cannot be in an r2dbc host list and are refused there. Unix-domain sockets "
+					+ "(host=/dir) are refused: pgjdbc cannot reach them without a socket-factory library."),
+
+	HOSTADDR(Names.ofLibpq("hostaddr"), Fate.REFUSED,
+			"A numeric address that bypasses name resolution; neither Java driver has it. Put the address in the "
+					+ "host part of the URL instead."),
+
+	PORT(Names.ofPgjdbc("PGPORT").libpq("port").r2dbc("port"), Fate.TRANSLATED,
+			"One port per host; 5432 when absent."),
+
+	DATABASE(Names.ofPgjdbc("PGDBNAME").libpq("dbname").r2dbc("database"), Fate.TRANSLATED,
+			"The database; when absent, the user name (the server's default) is written on both paths."),
+
+	USER(Names.ofPgjdbc("user").libpq("user").r2dbc("user"), Fate.TRANSLATED,
+			"From the URL user info, a user parameter or the username argument; different values are an error. "
+					+ "Required (r2dbc has no default user)."),
+
+	PASSWORD(Names.ofPgjdbc("password").libpq("password").r2dbc("password"), Fate.TRANSLATED,
+			"From the URL user info, a password parameter or the password argument; different values are an "
+					+ "error. Never written into the JDBC URL; any character works."),
+
+	DRIVER(Names.ofR2dbc("driver"), Fate.CONVERTED,
+			"postgresql or postgres; pool is accepted and dropped (pooling is configured outside the URL)."),
+
+	PROTOCOL(Names.ofR2dbc("protocol"), Fate.CONVERTED,
+			"failover, which pgjdbc expresses as a host list with targetServerType."),
+
+	SERVICE(Names.ofPgjdbc("service").libpq("service"), Fate.REFUSED,
+			"Looks the connection up in pg_service.conf, which r2dbc cannot read. Write the host, port and "
+					+ "database into the URL."),
+
+	PASSFILE(Names.ofLibpq("passfile"), Fate.REFUSED,
+			"r2dbc has no .pgpass support. Give the password in the URL or as the password argument."),
+
+	// TLS
+
+	SSL_MODE(Names.ofPgjdbc("sslmode").libpq("sslmode").r2dbc("sslMode", "sslmode"), Fate.CONVERTED,
+			"Written explicitly on both paths. When absent: prefer for pgjdbc and libpq inputs (their default, "
+					+ "r2dbc's own default is disable), disable for r2dbc inputs (r2dbc's default). r2dbc's tunnel "
+					+ "mode is refused (pgjdbc has no equivalent)."),
+
+	SSL(Names.ofPgjdbc("ssl").libpq("ssl").r2dbc("ssl"), Fate.CONVERTED,
+			"Read with the input driver's rules, then written as sslmode: pgjdbc ssl, ssl= or ssl=true means "
+					+ "verify-full and ssl=false means prefer; libpq and SQLAlchemy ssl=true means require "
+					+ "(asyncpg also takes an sslmode value); r2dbc ssl=true means verify-full. An explicit "
+					+ "sslmode wins."),
+
+	SSL_ROOT_CERT(Names.ofPgjdbc("sslrootcert").libpq("sslrootcert").r2dbc("sslRootCert"), Fate.CONVERTED,
+			"A PEM certificate file, checked when the URL is derived and written on both paths. With verify-ca or "
+					+ "verify-full and none given: ~/.postgresql/root.crt (pgjdbc's default, it must exist) for "
+					+ "pgjdbc and libpq inputs; the JDK trust store (r2dbc's default) for r2dbc inputs, which "
+					+ "pgjdbc gets as sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory. libpq's "
+					+ "sslrootcert=system also means the JDK trust store. A libpq sslmode=require with a root "
+					+ "certificate verifies it, as libpq does: it becomes verify-ca."),
+
+	SSL_CERT(Names.ofPgjdbc("sslcert").libpq("sslcert").r2dbc("sslCert"), Fate.TRANSLATED,
+			"A PEM client certificate file, checked when the URL is derived; needs sslkey."),
+
+	SSL_KEY(Names.ofPgjdbc("sslkey").libpq("sslkey").r2dbc("sslKey"), Fate.CONVERTED,
+			"Must be an unencrypted PEM PKCS#8 key, the one format both drivers read; DER (.pk8, .der), PKCS#12 "
+					+ "(.p12, .pfx), PKCS#1 and encrypted PEM keys are refused with the openssl command that "
+					+ "converts them. Non-RSA keys also set pgjdbc's pemKeyAlgorithm."),
+
+	SSL_PASSWORD(Names.ofPgjdbc("sslpassword").libpq("sslpassword").r2dbc("sslPassword"), Fate.TRANSLATED,
+			"Passphrase of the client key; masked everywhere."),
+
+	SSL_NEGOTIATION(Names.ofPgjdbc("sslNegotiation").libpq("sslnegotiation").r2dbc("sslNegotiation", "sslnegotiation"),
+			Fate.TRANSLATED,
+			"postgres or direct (PostgreSQL 17 direct TLS). pgjdbc's value is case-sensitive (other spellings "
+					+ "silently mean postgres), so only these spellings are accepted; r2dbc's tunnel is refused."),
+
+	SSL_SNI(Names.ofLibpq("sslsni").r2dbc("sslSni"), Fate.REFUSED,
+			"Turning SNI off cannot be expressed for pgjdbc, whose TLS stack always sends it. The default (1, true) "
+					+ "is accepted.",
+			"1", "true"),
+
+	SSL_FACTORY(Names.ofPgjdbc("sslfactory"), Fate.CONVERTED,
+			"org.postgresql.ssl.LibPQFactory (the default) and org.postgresql.ssl.DefaultJavaSSLFactory (the JDK "
+					+ "trust store: r2dbc without sslRootCert) are understood; any other factory is refused, "
+					+ "because r2dbc cannot run it."),
+
+	SSL_FACTORY_ARG(Names.ofPgjdbc("sslfactoryarg"), Fate.REFUSED,
+			"Argument of a custom SSL factory, which r2dbc cannot run."),
+
+	SSL_HOSTNAME_VERIFIER(Names.ofPgjdbc("sslhostnameverifier").r2dbc("sslHostnameVerifier"), Fate.REFUSED,
+			"A custom host-name verification class: the two drivers call it differently, so one path would verify "
+					+ "differently. Use sslmode=verify-full with the built-in verifiers."),
+
+	SSL_PASSWORD_CALLBACK(Names.ofPgjdbc("sslpasswordcallback"), Fate.REFUSED,
+			"A callback class r2dbc cannot call. Give sslpassword, or use an unencrypted key file."),
+
+	SSL_RESPONSE_TIMEOUT(Names.ofPgjdbc("sslResponseTimeout"), Fate.PATH_ONLY,
+			"How long pgjdbc waits for the server's answer to its TLS request; r2dbc has no such setting."),
+
+	SSL_CONTEXT_BUILDER_CUSTOMIZER(Names.ofR2dbc("sslContextBuilderCustomizer"), Fate.REFUSED,
+			"A programmatic object that a URL cannot carry and pgjdbc cannot apply."),
+
+	SSL_CERT_MODE(Names.ofLibpq("sslcertmode"), Fate.REFUSED,
+			"Neither Java driver can require or forbid sending the client certificate. The default (allow) is "
+					+ "accepted.",
+			"allow"),
+
+	SSL_CRL(Names.ofLibpq("sslcrl", "sslcrldir"), Fate.REFUSED,
+			"Neither Java driver reads certificate revocation lists."),
+
+	SSL_COMPRESSION(Names.ofLibpq("sslcompression"), Fate.REFUSED,
+			"TLS compression is obsolete and unsupported by both Java drivers; 0 is accepted.", "0"),
+
+	SSL_PROTOCOL_VERSION(Names.ofLibpq("ssl_min_protocol_version", "ssl_max_protocol_version"), Fate.REFUSED,
+			"Neither driver takes TLS versions from the URL. Set the JVM's jdk.tls.client.protocols instead."),
+
+	REQUIRE_PEER(Names.ofLibpq("requirepeer"), Fate.REFUSED,
+			"Peer checking applies to Unix-domain sockets, which are not supported."),
+
+	CHANNEL_BINDING(Names.ofPgjdbc("channelBinding").libpq("channel_binding").r2dbc("channelBinding", "channel_binding"),
+			Fate.CONVERTED,
+			"disable and prefer carry over. require is accepted only with sslmode=verify-full: r2dbc enforces it "
+					+ "for SCRAM only and still connects when the server asks for md5, a clear-text password or "
+					+ "nothing, so only verify-full keeps a man in the middle out on both paths."),
+
+	REQUIRE_AUTH(Names.ofPgjdbc("requireAuth").libpq("require_auth"), Fate.REFUSED,
+			"r2dbc cannot restrict authentication methods, so the application path would accept what the URL "
+					+ "forbids."),
+
+	GSS_ENC_MODE(Names.ofPgjdbc("gssEncMode").libpq("gssencmode"), Fate.REFUSED,
+			"r2dbc has no GSSAPI encryption. disable and allow are accepted (nothing to carry).", "disable",
+			"allow"),
+
+	GSS_LIB(Names.ofPgjdbc("gsslib").libpq("gsslib"), Fate.REFUSED,
+			"Kerberos/SSPI authentication, which r2dbc cannot perform."),
+
+	GSS_USE_DEFAULT_CREDS(Names.ofPgjdbc("gssUseDefaultCreds"), Fate.REFUSED,
+			"Kerberos credentials, which r2dbc cannot use; false is accepted.", "false"),
+
+	GSS_RESPONSE_TIMEOUT(Names.ofPgjdbc("gssResponseTimeout"), Fate.PATH_ONLY,
+			"How long pgjdbc waits for the answer to its GSS encryption request; r2dbc never asks."),
+
+	GSS_DELEGATION(Names.ofLibpq("gssdelegation"), Fate.REFUSED,
+			"Kerberos credential delegation, which r2dbc cannot perform; 0 is accepted.", "0"),
+
+	JAAS_APPLICATION_NAME(Names.ofPgjdbc("jaasApplicationName"), Fate.REFUSED,
+			"JAAS login for Kerberos, which r2dbc cannot perform."),
+
+	JAAS_LOGIN(Names.ofPgjdbc("jaasLogin"), Fate.REFUSED, "JAAS login for Kerberos, which r2dbc cannot perform."),
+
+	KERBEROS_SERVER_NAME(Names.ofPgjdbc("kerberosServerName").libpq("krbsrvname"), Fate.REFUSED,
+			"Kerberos authentication, which r2dbc cannot perform."),
+
+	SSPI_SERVICE_CLASS(Names.ofPgjdbc("sspiServiceClass"), Fate.REFUSED,
+			"Windows SSPI authentication, which r2dbc cannot perform."),
+
+	USE_SPNEGO(Names.ofPgjdbc("useSpnego"), Fate.REFUSED,
+			"SPNEGO authentication, which r2dbc cannot perform; false is accepted.", "false"),
+
+	AUTHENTICATION_PLUGIN_CLASS_NAME(Names.ofPgjdbc("authenticationPluginClassName"), Fate.REFUSED,
+			"A password-supplying plugin (IAM tokens and the like) that r2dbc cannot call; r2dbc takes a "
+					+ "Supplier or Publisher password programmatically instead."),
+
+	SCRAM_MAX_ITERATIONS(Names.ofPgjdbc("scramMaxIterations"), Fate.REFUSED,
+			"r2dbc has no cap on the SCRAM iteration count a server may ask for, so the application path could "
+					+ "not honour the limit. (pgjdbc's default cap of 100000 stays in force on its own path.)"),
+
+	// The session
+
+	APPLICATION_NAME(Names.ofPgjdbc("ApplicationName").libpq("application_name").r2dbc("applicationName"),
+			Fate.TRANSLATED,
+			"The name each connection reports in pg_stat_activity. When absent, each driver reports its own "
+					+ "default (PostgreSQL JDBC Driver, r2dbc-postgresql), which tells the paths apart."),
+
+	FALLBACK_APPLICATION_NAME(Names.ofLibpq("fallback_application_name"), Fate.CONVERTED,
+			"Becomes the application name when application_name is absent."),
+
+	CURRENT_SCHEMA(Names.ofPgjdbc("currentSchema").r2dbc("currentSchema", "schema"), Fate.TRANSLATED,
+			"The search_path, sent at startup by both drivers. libpq inputs set it with options=-c search_path=...; "
+					+ "a search_path given twice with different values is an error."),
+
+	OPTIONS(Names.ofPgjdbc("options").libpq("options").r2dbc("options"), Fate.CONVERTED,
+			"Session settings: libpq and pgjdbc write -c name=value (backslash escapes spaces), r2dbc takes "
+					+ "name=value;name=value. search_path and application_name are read as the schema and the "
+					+ "application name. Only -c settings can be carried; client_encoding other than UTF8, "
+					+ "DateStyle and TimeZone are refused (the drivers set them themselves)."),
+
+	CLIENT_ENCODING(Names.ofLibpq("client_encoding"), Fate.REFUSED,
+			"Both Java drivers always use UTF8; UTF8 is accepted.", "UTF8", "UTF-8"),
+
+	STATEMENT_TIMEOUT(Names.ofR2dbc("statementTimeout"), Fate.CONVERTED,
+			"Sent by r2dbc as the statement_timeout setting in milliseconds; pgjdbc gets the same setting in "
+					+ "options=-c statement_timeout=..."),
+
+	LOCK_WAIT_TIMEOUT(Names.ofR2dbc("lockWaitTimeout"), Fate.CONVERTED,
+			"Sent by r2dbc as the lock_timeout setting in milliseconds; pgjdbc gets the same setting in "
+					+ "options=-c lock_timeout=..."),
+
+	TIME_ZONE(Names.ofR2dbc("timeZone"), Fate.PATH_ONLY,
+			"The session time zone of r2dbc connections; pgjdbc sends the JVM's time zone (-Duser.timezone)."),
+
+	READ_ONLY(Names.ofPgjdbc("readOnly"), Fate.REFUSED,
+			"pgjdbc's read-only connections have no r2dbc equivalent. For both paths use "
+					+ "options=-c default_transaction_read_only=on; false is accepted.",
+			"false"),
+
+	READ_ONLY_MODE(Names.ofPgjdbc("readOnlyMode"), Fate.PATH_ONLY,
+			"How pgjdbc applies Connection.setReadOnly; r2dbc has no such call."),
+
+	AUTOSAVE(Names.ofPgjdbc("autosave"), Fate.REFUSED,
+			"Savepoints around every statement change how errors affect a transaction, and r2dbc cannot do it; "
+					+ "never is accepted.",
+			"never"),
+
+	CLEANUP_SAVEPOINTS(Names.ofPgjdbc("cleanupSavepoints"), Fate.PATH_ONLY, "Part of pgjdbc's autosave."),
+
+	PREFER_QUERY_MODE(Names.ofPgjdbc("preferQueryMode"), Fate.REFUSED,
+			"simple is used where the server side cannot handle the extended protocol (some poolers), and r2dbc "
+					+ "always uses it for bound statements; the extended modes are accepted.",
+			"extended", "extendedForPrepared", "extendedCacheEverything"),
+
+	STRING_TYPE(Names.ofPgjdbc("stringtype"), Fate.REFUSED,
+			"unspecified lets the server cast strings implicitly, which r2dbc never does, so SQL that relies on it "
+					+ "would fail on the application path; varchar is accepted.",
+			"varchar"),
+
+	REPLICATION(Names.ofPgjdbc("replication").libpq("replication"), Fate.REFUSED,
+			"Walsender (replication) connections are not ordinary sessions; r2dbc has a separate API for them."),
+
+	LOG_SERVER_ERROR_DETAIL(Names.ofPgjdbc("logServerErrorDetail"), Fate.REFUSED,
+			"false keeps server error details (which may hold parameter values) out of exceptions; r2dbc always "
+					+ "includes them. true is accepted.",
+			"true"),
+
+	QUERY_TIMEOUT(Names.ofPgjdbc("queryTimeout"), Fate.REFUSED,
+			"A client-side timer r2dbc does not have. For both paths use options=-c statement_timeout=<ms>, which "
+					+ "the server enforces; 0 is accepted.",
+			"0"),
+
+	SOCKET_TIMEOUT(Names.ofPgjdbc("socketTimeout"), Fate.REFUSED,
+			"A read timeout r2dbc does not have, so a hung connection would wait forever on the application path. "
+					+ "For both paths use options=-c statement_timeout=<ms>; 0 is accepted.",
+			"0"),
+
+	LOGIN_TIMEOUT(Names.ofPgjdbc("loginTimeout"), Fate.PATH_ONLY,
+			"Bounds the whole pgjdbc connect. r2dbc has no driver setting for it; its pool's "
+					+ "maxCreateConnectionTime is the counterpart."),
+
+	CANCEL_SIGNAL_TIMEOUT(Names.ofPgjdbc("cancelSignalTimeout"), Fate.PATH_ONLY, "Timeout of pgjdbc's cancel requests."),
+
+	// The network
+
+	CONNECT_TIMEOUT(Names.ofPgjdbc("connectTimeout").libpq("connect_timeout").r2dbc("connectTimeout"), Fate.CONVERTED,
+			"Whole seconds for pgjdbc and libpq (0 means none; libpq reads 1 as 2), a Duration for r2dbc (a bare "
+					+ "number there means milliseconds, so it is always written as a Duration). An r2dbc value "
+					+ "that is not a whole number of seconds is rounded up for pgjdbc."),
+
+	TCP_KEEP_ALIVE(Names.ofPgjdbc("tcpKeepAlive").libpq("keepalives").r2dbc("tcpKeepAlive"), Fate.CONVERTED,
+			"TCP keep-alive: libpq keepalives=1 means true, 0 false. When absent, both Java drivers keep it off "
+					+ "(libpq's own default is on)."),
+
+	KEEPALIVE_TUNING(Names.ofLibpq("keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout"),
+			Fate.REFUSED,
+			"Neither Java driver can tune TCP keep-alive timing; keepalives=1 alone is supported."),
+
+	TCP_NO_DELAY(Names.ofPgjdbc("tcpNoDelay").r2dbc("tcpNoDelay"), Fate.TRANSLATED, "TCP_NODELAY."),
+
+	TARGET_SERVER_TYPE(Names.ofPgjdbc("targetServerType").libpq("target_session_attrs").r2dbc("targetServerType"),
+			Fate.CONVERTED,
+			"any, primary, secondary and preferSecondary carry over (r2dbc then uses its failover protocol, even "
+					+ "for one host); pgjdbc's master, slave and preferSlave are their old names. preferPrimary "
+					+ "is refused (r2dbc has no such mode). libpq: read-write and primary become primary, "
+					+ "read-only and standby secondary, prefer-standby preferSecondary. Migrations always use "
+					+ "primary."),
+
+	LOAD_BALANCE_HOSTS(Names.ofPgjdbc("loadBalanceHosts").libpq("load_balance_hosts").r2dbc("loadBalanceHosts"),
+			Fate.CONVERTED,
+			"Random host order; libpq's random means true, disable false. Never for migrations."),
+
+	HOST_RECHECK(Names.ofPgjdbc("hostRecheckSeconds").r2dbc("hostRecheckTime"), Fate.CONVERTED,
+			"Whole seconds for pgjdbc, a Duration for r2dbc (rounded up to whole seconds for pgjdbc)."),
+
+	LOCAL_SOCKET_ADDRESS(Names.ofPgjdbc("localSocketAddress"), Fate.REFUSED,
+			"Binds the client to a local address (changing the network path); r2dbc cannot."),
+
+	SOCKET_FACTORY(Names.ofPgjdbc("socketFactory"), Fate.REFUSED,
+			"A custom socket factory (Unix-domain sockets, cloud connectors) that r2dbc cannot run."),
+
+	SOCKET_FACTORY_ARG(Names.ofPgjdbc("socketFactoryArg"), Fate.REFUSED,
+			"Argument of a custom socket factory, which r2dbc cannot run."),
+
+	SOCKET(Names.ofR2dbc("socket"), Fate.REFUSED,
+			"A Unix-domain socket, which pgjdbc cannot reach without a socket-factory library. Use a TCP host."),
+
+	LOOP_RESOURCES(Names.ofR2dbc("loopResources"), Fate.REFUSED,
+			"A programmatic object that a URL cannot carry."),
+
+	SEND_BUFFER_SIZE(Names.ofPgjdbc("sendBufferSize"), Fate.PATH_ONLY, "pgjdbc's socket send buffer size."),
+
+	RECEIVE_BUFFER_SIZE(Names.ofPgjdbc("receiveBufferSize"), Fate.PATH_ONLY, "pgjdbc's socket receive buffer size."),
+
+	MAX_SEND_BUFFER_SIZE(Names.ofPgjdbc("maxSendBufferSize"), Fate.PATH_ONLY, "pgjdbc's send buffering."),
+
+	PROTOCOL_VERSION(Names.ofPgjdbc("protocolVersion"), Fate.PATH_ONLY, "Only protocol 3 exists for both drivers."),
+
+	// Statements and results
+
+	PREPARED_STATEMENT_CACHE_QUERIES(Names.ofPgjdbc("preparedStatementCacheQueries").r2dbc("preparedStatementCacheQueries"),
+			Fate.TRANSLATED,
+			"Size of the per-connection prepared-statement cache; 0 disables it (for transaction-mode poolers). "
+					+ "r2dbc's -1 (unbounded, its default) cannot be expressed for pgjdbc and is refused."),
+
+	PREPARE_THRESHOLD(Names.ofPgjdbc("prepareThreshold"), Fate.PATH_ONLY,
+			"Executions before pgjdbc names a statement on the server. For a transaction-mode pooler also set "
+					+ "preparedStatementCacheQueries=0, which both drivers honour."),
+
+	PREPARED_STATEMENT_CACHE_SIZE_MIB(Names.ofPgjdbc("preparedStatementCacheSizeMiB"), Fate.PATH_ONLY,
+			"pgjdbc's statement cache size in MiB."),
+
+	DEFAULT_ROW_FETCH_SIZE(Names.ofPgjdbc("defaultRowFetchSize"), Fate.PATH_ONLY,
+			"pgjdbc fetches in batches only outside auto-commit; r2dbc's fetchSize uses cursors even in "
+					+ "auto-commit, so the two are kept apart."),
+
+	FETCH_SIZE(Names.ofR2dbc("fetchSize"), Fate.PATH_ONLY, "See defaultRowFetchSize."),
+
+	ADAPTIVE_FETCH(Names.ofPgjdbc("adaptiveFetch", "adaptiveFetchMaximum", "adaptiveFetchMinimum"), Fate.PATH_ONLY,
+			"pgjdbc's adaptive fetch sizing."),
+
+	MAX_RESULT_BUFFER(Names.ofPgjdbc("maxResultBuffer"), Fate.PATH_ONLY,
+			"pgjdbc's cap on buffered result bytes; r2dbc streams rows."),
+
+	BINARY_TRANSFER(Names.ofPgjdbc("binaryTransfer", "binaryTransferEnable", "binaryTransferDisable"),
+			Fate.PATH_ONLY, "pgjdbc's choice of binary formats per type."),
+
+	FORCE_BINARY(Names.ofR2dbc("forceBinary"), Fate.PATH_ONLY, "r2dbc's choice of binary result formats."),
+
+	REWRITE_BATCHED_INSERTS(Names.ofPgjdbc("reWriteBatchedInserts", "reWriteBatchedInsertsSize"), Fate.PATH_ONLY,
+			"pgjdbc's multi-row INSERT rewriting."),
+
+	ALLOW_ENCODING_CHANGES(Names.ofPgjdbc("allowEncodingChanges"), Fate.PATH_ONLY,
+			"Lets pgjdbc accept client_encoding changes."),
+
+	ASSUME_MIN_SERVER_VERSION(Names.ofPgjdbc("assumeMinServerVersion"), Fate.PATH_ONLY,
+			"Skips pgjdbc's server version checks."),
+
+	GROUP_STARTUP_PARAMETERS(Names.ofPgjdbc("groupStartupParameters"), Fate.PATH_ONLY,
+			"How pgjdbc sends its session setup."),
+
+	QUOTE_RETURNING_IDENTIFIERS(Names.ofPgjdbc("quoteReturningIdentifiers"), Fate.PATH_ONLY,
+			"pgjdbc's generated-keys RETURNING clause."),
+
+	ESCAPE_SYNTAX_CALL_MODE(Names.ofPgjdbc("escapeSyntaxCallMode"), Fate.PATH_ONLY,
+			"How pgjdbc rewrites JDBC {call} escapes."),
+
+	FLUSH_CACHE_ON_DDL(Names.ofPgjdbc("flushCacheOnDdl"), Fate.PATH_ONLY, "pgjdbc's statement cache invalidation."),
+
+	CONVERT_BOOLEAN_TO_NUMERIC(Names.ofPgjdbc("convertBooleanToNumeric"), Fate.PATH_ONLY,
+			"A JDBC getter conversion."),
+
+	DISABLE_COLUMN_SANITISER(Names.ofPgjdbc("disableColumnSanitiser"), Fate.PATH_ONLY,
+			"JDBC result-set column name handling."),
+
+	UNKNOWN_LENGTH(Names.ofPgjdbc("unknownLength"), Fate.PATH_ONLY, "JDBC metadata for unbounded types."),
+
+	DATABASE_METADATA_CACHE(Names.ofPgjdbc("databaseMetadataCacheFields", "databaseMetadataCacheFieldsMiB"),
+			Fate.PATH_ONLY, "pgjdbc's metadata cache."),
+
+	HIDE_UNPRIVILEGED_OBJECTS(Names.ofPgjdbc("hideUnprivilegedObjects"), Fate.PATH_ONLY, "A JDBC metadata filter."),
+
+	PEM_KEY_ALGORITHM(Names.ofPgjdbc("pemKeyAlgorithm"), Fate.PATH_ONLY,
+			"The algorithm pgjdbc reads a PEM key with; set from the key itself when it is not RSA, and a "
+					+ "value that disagrees with the key is an error."),
+
+	XML_FACTORY_FACTORY(Names.ofPgjdbc("xmlFactoryFactory"), Fate.PATH_ONLY, "pgjdbc's SQLXML parser factory."),
+
+	CLASS_LOADER_STRATEGY(Names.ofPgjdbc("classLoaderStrategy"), Fate.PATH_ONLY,
+			"Where pgjdbc loads classes named by its properties."),
+
+	CONNECT_EXECUTOR(Names.ofPgjdbc("connectExecutor", "connectExecutorArg"), Fate.PATH_ONLY,
+			"The executor pgjdbc runs loginTimeout connects on."),
+
+	LOG_UNCLOSED_CONNECTIONS(Names.ofPgjdbc("logUnclosedConnections"), Fate.PATH_ONLY, "pgjdbc's leak tracing."),
+
+	LOGGER(Names.ofPgjdbc("loggerLevel", "loggerFile"), Fate.PATH_ONLY, "No longer used by pgjdbc."),
+
+	AUTODETECT_EXTENSIONS(Names.ofR2dbc("autodetectExtensions"), Fate.PATH_ONLY, "r2dbc's codec discovery."),
+
+	EXTENSIONS(Names.ofR2dbc("extensions"), Fate.REFUSED, "A programmatic object that a URL cannot carry."),
+
+	COMPATIBILITY_MODE(Names.ofR2dbc("compatibilityMode"), Fate.PATH_ONLY,
+			"Makes r2dbc avoid cursors in auto-commit (for pgpool); pgjdbc never uses them there."),
+
+	LOG_LEVELS(Names.ofR2dbc("errorResponseLogLevel", "noticeLogLevel"), Fate.PATH_ONLY,
+			"r2dbc's log levels for server errors and notices."),
+
+	MAX_MESSAGE_SIZE(Names.ofR2dbc("maxMessageSize"), Fate.PATH_ONLY, "r2dbc's cap on one protocol message."),
+
+	PREFER_ATTACHED_BUFFERS(Names.ofR2dbc("preferAttachedBuffers"), Fate.PATH_ONLY, "r2dbc's buffer handling."),
+
+	POOL(Names.ofR2dbc("acquireRetry", "backgroundEvictionInterval", "initialSize", "maxSize", "minIdle",
+			"maxAcquireTime", "maxCreateConnectionTime", "maxIdleTime", "maxLifeTime", "maxValidationTime",
+			"poolName", "registerJmx", "postAllocate", "preRelease", "validationQuery", "validationDepth"),
+			Fate.REFUSED,
+			"r2dbc-pool settings: the r2dbc:pool: prefix is dropped and the pool is configured outside the URL "
+					+ "(in Spring Boot, spring.r2dbc.pool.*).");
+
+	private final Names names;
+
+	private final Fate fate;
+
+	private final String note;
+
+	private final List<String> acceptedValues;
+
+	Parameter(Names names, Fate fate, String note, String... acceptedValues) {
+		this.names = names;
+		this.fate = fate;
+		this.note = note;
+		this.acceptedValues = List.of(acceptedValues);
+	}
+
+	/** The names this parameter has in a family, preferred spelling first; empty if the family has none. */
+	public List<String> names(ParameterFamily family) {
+		return switch (family) {
+			case PGJDBC -> this.names.pgjdbc();
+			case LIBPQ -> this.names.libpq();
+			case R2DBC -> this.names.r2dbc();
+		};
+	}
+
+	public Fate fate() {
+		return this.fate;
+	}
+
+	/** What happens to the parameter and why, in one or two sentences. */
+	public String note() {
+		return this.note;
+	}
+
+	/**
+	 * For a {@link Fate#REFUSED} parameter, the values that are nevertheless accepted because they change nothing
+	 * (usually the driver's default); compared ignoring case. Empty for the other fates.
+	 */
+	public List<String> acceptedValues() {
+		return this.acceptedValues;
+	}
+
+	/** The table, one row per parameter, in a stable order. */
+	public static List<Parameter> table() {
+		return List.of(values());
+	}
+
+	/** The parameter a name (case-sensitive, as both drivers read names) denotes in a family. */
+	public static Optional<Parameter> find(ParameterFamily family, String name) {
+		return Arrays.stream(values()).filter((parameter) -> parameter.names(family).contains(name)).findFirst();
+	}
+
+	boolean accepts(String value) {
+		return this.acceptedValues.stream()
+			.anyMatch((accepted) -> accepted.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT)));
+	}
+
+	/**
+	 * What happens to a parameter when both targets are derived.
+	 */
+	public enum Fate {
+
+		/** Same meaning on both paths, at most renamed. */
+		TRANSLATED,
+
+		/** Carried to both paths with a change of form: units, value spelling, structure. */
+		CONVERTED,
+
+		/** Stays on its own driver's path only, where it is harmless; the notes say so. */
+		PATH_ONLY,
+
+		/** Refused: dropping it would weaken security or silently change behaviour. */
+		REFUSED
+
+	}
+
+	private record Names(List<String> pgjdbc, List<String> libpq, List<String> r2dbc) {
+
+		static Names ofPgjdbc(String... names) {
+			return new Names(List.of(names), List.of(), List.of());
+		}
+
+		static Names ofLibpq(String... names) {
+			return new Names(List.of(), List.of(names), List.of());
+		}
+
+		static Names ofR2dbc(String... names) {
+			return new Names(List.of(), List.of(), List.of(names));
+		}
+
+		Names libpq(String... names) {
+			return new Names(this.pgjdbc, List.of(names), this.r2dbc);
+		}
+
+		Names r2dbc(String... names) {
+			return new Names(this.pgjdbc, this.libpq, List.of(names));
+		}
+
+	}
+
+}

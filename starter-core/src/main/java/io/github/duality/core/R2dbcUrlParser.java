@@ -1,0 +1,116 @@
+package io.github.duality.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.r2dbc.spi.ConnectionFactoryOptions;
+
+/**
+ * Reads {@code r2dbc:postgresql://} URLs and their variants ({@code r2dbc:postgres:}, {@code r2dbcs:},
+ * {@code r2dbc:pool:postgresql:}, {@code :failover}) with r2dbc-spi's own parser, so that every decoding rule (a
+ * {@code +} in the user info or query is a space, the user info ends at the last {@code @}) is r2dbc's.
+ */
+final class R2dbcUrlParser {
+
+	private static final String FAILOVER = "failover";
+
+	private R2dbcUrlParser() {
+	}
+
+	static void parse(String url, ConnectionSpec.Builder builder, List<String> notes) {
+		ConnectionFactoryOptions options;
+		try {
+			options = ConnectionFactoryOptions.parse(url);
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidConnectionUrlException("r2dbc-spi cannot parse this URL: " + ex.getMessage(), null,
+					"Percent-encode '%', '#', '?', '/', '@', ':', '+' and spaces in the user name, password and "
+							+ "values (r2dbc reads an unencoded '+' as a space and '#' as the end of the URL).");
+		}
+		Map<String, Object> values = new TreeMap<>(ConnectionFactoryOptionsReader.read(options));
+		boolean failover = driverAndProtocol((String) values.remove("driver"), (String) values.remove("protocol"),
+				notes);
+		Object host = values.remove("host");
+		Object port = values.remove("port");
+		Object user = values.remove("user");
+		Object password = values.remove("password");
+		Object database = values.remove("database");
+		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.R2DBC, builder, notes);
+		values.forEach((name, value) -> interpreter.apply(name, String.valueOf(value)));
+		builder.hosts(hosts((host != null) ? host.toString() : "", (Integer) port, failover, notes));
+		if (user != null) {
+			builder.user(user.toString(), "the URL user info");
+		}
+		if (password != null) {
+			builder.password(password.toString(), "the URL user info");
+			if (password.toString().contains(" ") && url.contains("+")) {
+				notes.add("r2dbc decodes '+' in the user info as a space, and so does duality for r2dbc URLs; write a "
+						+ "literal '+' as %2B");
+			}
+		}
+		if (database != null && !database.toString().isEmpty()) {
+			builder.database(database.toString(), "the URL path");
+		}
+	}
+
+	/** Whether the URL asks for r2dbc's failover protocol. */
+	private static boolean driverAndProtocol(String driver, String protocol, List<String> notes) {
+		String driverProtocol = protocol;
+		if ("pool".equals(driver)) {
+			notes.add("r2dbc:pool: prefix dropped: pooling is configured outside the URL");
+			int colon = (protocol != null) ? protocol.indexOf(':') : -1;
+			driver = (colon >= 0) ? protocol.substring(0, colon) : protocol;
+			driverProtocol = (colon >= 0) ? protocol.substring(colon + 1) : null;
+		}
+		if (!"postgresql".equals(driver) && !"postgres".equals(driver)) {
+			throw new InvalidConnectionUrlException("The r2dbc driver '" + driver + "' is not PostgreSQL.", "driver",
+					"Use r2dbc:postgresql://.");
+		}
+		if (driverProtocol != null && !driverProtocol.equals(FAILOVER)) {
+			throw new InvalidConnectionUrlException("The r2dbc protocol '" + driverProtocol + "' is unknown to "
+					+ "r2dbc-postgresql.", "protocol", "Use r2dbc:postgresql:failover:// for several hosts, or no "
+							+ "protocol.");
+		}
+		return driverProtocol != null;
+	}
+
+	private static List<HostAndPort> hosts(String host, Integer port, boolean failover, List<String> notes) {
+		if (host.isEmpty()) {
+			throw new InvalidConnectionUrlException("The URL names no host.", "host",
+					"Write the host: r2dbc:postgresql://user@host:5432/database.");
+		}
+		if (!failover) {
+			if (host.startsWith("[") && host.endsWith("]")) {
+				return List.of(new HostAndPort(host.substring(1, host.length() - 1), portOrDefault(port)));
+			}
+			if (host.contains(",")) {
+				throw new InvalidConnectionUrlException("r2dbc reads a host list without its failover protocol as "
+						+ "one host named '" + host + "'.", "host", "Write r2dbc:postgresql:failover://...");
+			}
+			if (host.contains(":")) {
+				throw new InvalidConnectionUrlException("r2dbc-spi could not separate host and port in '" + host
+						+ "' (it cannot when the host name holds an '_'): r2dbc would look up a host of that name on "
+						+ "port 5432.", "host", "Use a host name without '_' (or its IP address).");
+			}
+			return List.of(new HostAndPort(host, portOrDefault(port)));
+		}
+		List<HostAndPort> hosts = new ArrayList<>();
+		for (String entry : host.split(",")) {
+			int colon = entry.indexOf(':');
+			hosts.add((colon >= 0) ? new HostAndPort(entry.substring(0, colon),
+					UrlSyntax.port(entry.substring(colon + 1), "host")) : new HostAndPort(entry, portOrDefault(port)));
+		}
+		if (port != null) {
+			notes.add("r2dbc's failover protocol rejects a single host with a port (" + hosts.get(0)
+					+ "); it is written in a form r2dbc accepts");
+		}
+		return hosts;
+	}
+
+	private static int portOrDefault(Integer port) {
+		return (port != null) ? port : HostAndPort.DEFAULT_PORT;
+	}
+
+}
