@@ -1,0 +1,63 @@
+package io.github.duality.autoconfigure;
+
+import io.github.duality.core.DatabaseUrl;
+import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.InvalidConnectionUrlException;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.Environment;
+
+/**
+ * Derives both driver targets from {@code spring.datasource.*}. Bound here rather than through
+ * {@code DataSourceProperties}, which only the JDBC auto-configurations bind, and none of them is active.
+ */
+final class DatasourceUrlDerivation {
+
+	static final String URL_PROPERTY = "spring.datasource.url";
+
+	static final String USERNAME_PROPERTY = "spring.datasource.username";
+
+	static final String PASSWORD_PROPERTY = "spring.datasource.password";
+
+	private DatasourceUrlDerivation() {
+	}
+
+	static DerivedConnection derive(Environment environment) {
+		Binder binder = Binder.get(environment);
+		String url = binder.bind(URL_PROPERTY, String.class).orElse(null);
+		String username = binder.bind(USERNAME_PROPERTY, String.class).orElse(null);
+		String password = binder.bind(PASSWORD_PROPERTY, String.class).orElse(null);
+		try {
+			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password));
+		}
+		catch (InvalidConnectionUrlException ex) {
+			String property = isCredential(ex.getParameter()) ? USERNAME_PROPERTY + "/" + PASSWORD_PROPERTY
+					: URL_PROPERTY;
+			throw new InvalidDatasourceUrlException(property, originOf(environment, URL_PROPERTY), ex);
+		}
+	}
+
+	private static boolean isCredential(String parameter) {
+		return "user".equals(parameter) || "username".equals(parameter) || "password".equals(parameter);
+	}
+
+	private static String emptyToNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	static String originOf(Environment environment, String property) {
+		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			ConfigurationProperty candidate = source.getConfigurationProperty(name);
+			if (candidate != null) {
+				return (candidate.getOrigin() != null) ? candidate.getOrigin().toString() : null;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.github.duality.autoconfigure;
+
+import io.github.duality.core.InvalidConnectionUrlException;
+
+/**
+ * {@code spring.datasource.*} cannot be derived into both paths. Carries the property and where its value came
+ * from so that {@link InvalidDatasourceUrlFailureAnalyzer} can tell the user what to change, and where.
+ */
+public class InvalidDatasourceUrlException extends RuntimeException {
+
+	private final String property;
+
+	private final String origin;
+
+	InvalidDatasourceUrlException(String property, String origin, InvalidConnectionUrlException cause) {
+		super(property + ": " + cause.getMessage(), cause);
+		this.property = property;
+		this.origin = origin;
+	}
+
+	public String getProperty() {
+		return this.property;
+	}
+
+	/** Where the value came from (a file and line, an environment variable), or {@code null}. */
+	public String getOrigin() {
+		return this.origin;
+	}
+
+	@Override
+	public synchronized InvalidConnectionUrlException getCause() {
+		return (InvalidConnectionUrlException) super.getCause();
+	}
+
+}

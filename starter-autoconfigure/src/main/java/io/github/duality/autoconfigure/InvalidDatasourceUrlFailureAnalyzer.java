@@ -1,0 +1,34 @@
+package io.github.duality.autoconfigure;
+
+import io.github.duality.core.InvalidConnectionUrlException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains an underivable {@code spring.datasource.url}: the problem, the property, its origin and the fix. Every
+ * text comes from duality-core's already masked messages.
+ */
+class InvalidDatasourceUrlFailureAnalyzer extends AbstractFailureAnalyzer<InvalidDatasourceUrlException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidDatasourceUrlException cause) {
+		InvalidConnectionUrlException problem = cause.getCause();
+		StringBuilder description = new StringBuilder();
+		description.append("Duality could not derive the migration (JDBC) and application (R2DBC) connections.\n\n");
+		description.append("    Problem:   ").append(problem.getProblem()).append('\n');
+		if (problem.getParameter() != null) {
+			description.append("    Parameter: ").append(problem.getParameter()).append('\n');
+		}
+		description.append("    Property:  ").append(cause.getProperty()).append('\n');
+		if (cause.getOrigin() != null) {
+			description.append("    Origin:    ").append(cause.getOrigin()).append('\n');
+		}
+		String fix = (problem.getFix() != null) ? problem.getFix() : "Correct the value of " + cause.getProperty() + ".";
+		String action = fix + "\n\nCheck the value with: java -jar duality-cli.jar explain '<url>' (see README, "
+				+ "Troubleshooting), or set duality.enabled=false to configure spring.r2dbc.url and "
+				+ "spring.liquibase.url by hand.";
+		return new FailureAnalysis(description.toString(), action, cause);
+	}
+
+}

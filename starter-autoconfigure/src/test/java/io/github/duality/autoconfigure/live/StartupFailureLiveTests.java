@@ -1,0 +1,59 @@
+package io.github.duality.autoconfigure.live;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import io.github.duality.autoconfigure.InvalidDatasourceUrlException;
+import io.github.duality.core.InvalidConnectionUrlException;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Bad input never starts the application: Boot's failure analysis names the problem, the parameter, the property
+ * with its origin and the fix, and the password appears nowhere in the output.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureLiveTests {
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			jdbc:postgresql://localhost/app?sslMode=require&password=PASSWORD | sslMode | Did you mean 'sslmode'
+			postgres://app:PASSWORD@localhost/app?sslfactory=org.example.TrustAll | sslfactory | sslfactory
+			postgres://someone-else:PASSWORD@localhost/app | user | app
+			""")
+	void failureAnalysisNamesTheParameterAndHidesThePassword(String urlTemplate, String parameter, String hint,
+			CapturedOutput output) {
+		String url = urlTemplate.replace("PASSWORD", FixtureUrls.encode(FixtureUrls.postgres().password()));
+		assertThatThrownBy(() -> start(url)).hasRootCauseInstanceOf(InvalidConnectionUrlException.class)
+			.satisfies((ex) -> assertThat(ex).cause().cause().isInstanceOf(InvalidDatasourceUrlException.class))
+			.satisfies((ex) -> DualityLiveTests.assertNoPassword(stackTrace(ex)));
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+			.contains("Parameter: " + parameter)
+			.contains("Property:  spring.datasource")
+			.contains("Origin:")
+			.contains(hint)
+			.contains("Action:");
+		DualityLiveTests.assertNoPassword(output.getAll());
+	}
+
+	private static String stackTrace(Throwable ex) {
+		StringWriter trace = new StringWriter();
+		ex.printStackTrace(new PrintWriter(trace));
+		return trace.toString();
+	}
+
+	private static void start(String url) {
+		new SpringApplicationBuilder(LiveTestApplication.class).web(WebApplicationType.NONE)
+			.run("--spring.datasource.url=" + url, "--spring.datasource.username=app");
+	}
+
+}
