@@ -24,7 +24,7 @@ public final class DatabaseUrl {
 	private static final Pattern LIBPQ_SCHEME = Pattern.compile("postgres(ql)?(\\+[a-z0-9]+)?://.*",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-	private static final Pattern R2DBC_SCHEME = Pattern.compile("r2dbcs?:.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+	private static final Pattern R2DBC_SCHEME = Pattern.compile("r2dbcs?:.*", Pattern.DOTALL);
 
 	private DatabaseUrl() {
 	}
@@ -97,8 +97,9 @@ public final class DatabaseUrl {
 		String scheme = (colon > 0) ? url.substring(0, colon) : "";
 		String shown = PLAIN_SCHEME.matcher(scheme).matches() ? "'" + scheme + ":' " : "";
 		throw new InvalidConnectionUrlException("The URL scheme " + shown + "is not one of the accepted PostgreSQL "
-				+ "URL forms" + (url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")
-						? " (pgjdbc reads its prefix case-sensitively)" : "") + ".",
+				+ "URL forms" + (R2DBC_SCHEME.matcher(url.toLowerCase(Locale.ROOT)).matches()
+						|| url.toLowerCase(Locale.ROOT).startsWith(JdbcUrlParser.PREFIX)
+								? " (pgjdbc and r2dbc read their prefixes case-sensitively)" : "") + ".",
 				null, "Use jdbc:postgresql://, postgresql://, postgres://, postgresql+asyncpg:// (or +psycopg, "
 						+ "+psycopg2, +pg8000) or r2dbc:postgresql://.");
 	}

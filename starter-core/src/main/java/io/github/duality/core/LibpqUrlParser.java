@@ -107,15 +107,19 @@ final class LibpqUrlParser {
 
 	private static void hostParameter(String value, boolean authorityHasHosts, List<String> hostEntries) {
 		if (value.startsWith("/") || value.startsWith("@")) {
-			throw new InvalidConnectionUrlException("host=" + value + " names a Unix-domain socket directory, which "
-					+ "pgjdbc cannot reach without a socket-factory library.", "host",
-					"Connect over TCP: postgresql://user@localhost:5432/database.");
+			throw unixSocket(value);
 		}
 		if (authorityHasHosts) {
 			throw new InvalidConnectionUrlException("Hosts are given both before the path and as host= parameters.",
 					"host", "Give the hosts in one place.");
 		}
 		hostEntries.addAll(List.of(value.split(",", -1)));
+	}
+
+	private static InvalidConnectionUrlException unixSocket(String directory) {
+		return new InvalidConnectionUrlException("The host " + directory + " names a Unix-domain socket directory, "
+				+ "which pgjdbc cannot reach without a socket-factory library.", "host",
+				"Connect over TCP: postgresql://user@localhost:5432/database.");
 	}
 
 	private static List<HostAndPort> hosts(List<String> entries, String portList) {
@@ -160,6 +164,9 @@ final class LibpqUrlParser {
 			int colon = entry.indexOf(':');
 			host = UrlSyntax.percentDecode((colon >= 0) ? entry.substring(0, colon) : entry, "host name", "host");
 			port = (colon >= 0) ? entry.substring(colon + 1) : null;
+		}
+		if (host.startsWith("/")) {
+			throw unixSocket(host);
 		}
 		if (host.isEmpty()) {
 			throw new InvalidConnectionUrlException("An entry of the host list is empty.", "host",

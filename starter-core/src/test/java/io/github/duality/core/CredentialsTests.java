@@ -1,0 +1,145 @@
+package io.github.duality.core;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Credentials come from the URL user info, user/password parameters and the arguments; they must agree, any
+ * character works, and the JDBC URL never holds them.
+ */
+class CredentialsTests {
+
+	private static final String HOSTILE = "p@ss:w/rd?&=%+ #é";
+
+	@TempDir
+	Path home;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgres://u:%s@db/app", "postgresql+asyncpg://u:%s@db/app",
+			"r2dbc:postgresql://u:%s@db/app", "jdbc:postgresql://db/app?user=u&password=%s" })
+	void hostilePasswordPercentEncodedInEveryForm(String template) {
+		String encoded = URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8).replace("+", "%20");
+		DerivedConnection derived = derive(template.formatted(encoded), null, null);
+		assertPasswordOnBothPaths(derived, HOSTILE);
+		assertThat(derived.maskedInput()).doesNotContain(encoded).contains("****");
+		assertThat(derived.toString()).doesNotContain(HOSTILE).doesNotContain(encoded);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgres://u@db/app", "r2dbc:postgresql://u@db/app", "jdbc:postgresql://db/app?user=u" })
+	void hostilePasswordAsArgument(String url) {
+		assertPasswordOnBothPaths(derive(url, null, HOSTILE), HOSTILE);
+	}
+
+	@Test
+	void libpqKeepsAPlusAndR2dbcReadsItAsASpace() {
+		assertThat(derive("postgres://u:a+b@db/app", null, null).spec().password()).isEqualTo("a+b");
+		DerivedConnection r2dbc = derive("r2dbc:postgresql://u:a+b@db/app", null, null);
+		assertThat(r2dbc.spec().password()).isEqualTo("a b");
+		assertThat(r2dbc.notes()).anyMatch((note) -> note.contains("%2B"));
+		assertThat(derive("jdbc:postgresql://db/app?user=u&password=a+b", null, null).spec().password())
+			.isEqualTo("a b");
+	}
+
+	@Test
+	void jdbcUrlNeverHoldsCredentials() {
+		DerivedConnection derived = derive("jdbc:postgresql://db/app?user=u&password=secret", null, null);
+		assertThat(derived.jdbc().url()).isEqualTo("jdbc:postgresql://db:5432/app");
+		assertThat(derived.jdbc().user()).isEqualTo("u");
+		assertThat(derived.jdbc().password()).isEqualTo("secret");
+	}
+
+	@Test
+	void sameValueFromTwoSourcesIsFine() {
+		DerivedConnection derived = derive("postgres://u:pw@db/app?user=u&password=pw", "u", "pw");
+		assertThat(derived.spec().user()).isEqualTo("u");
+		assertThat(derived.spec().password()).isEqualTo("pw");
+	}
+
+	@Test
+	void userArgumentFillsInAMissingUser() {
+		assertThat(derive("postgres://db/app", "alice", "pw").spec().user()).isEqualTo("alice");
+	}
+
+	@Test
+	void emptyArgumentsAreAbsent() {
+		assertThat(derive("postgres://u:pw@db/app", "", "").spec().password()).isEqualTo("pw");
+	}
+
+	@Test
+	void conflictingPasswordsNameBothSourcesWithoutTheValues() {
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> derive("postgres://u:first-secret@db/app", null, "second-secret"))
+			.satisfies((ex) -> {
+				assertThat(ex.getParameter()).isEqualTo("password");
+				assertThat(ex.getMessage()).contains("the URL user info", "the password argument")
+					.doesNotContain("first-secret")
+					.doesNotContain("second-secret");
+			});
+	}
+
+	@Test
+	void conflictingUsersNameBothSources() {
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> derive("postgres://alice@db/app?user=bob", null, null))
+			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("user"))
+			.withMessageContaining("the URL user info")
+			.withMessageContaining("libpq parameter 'user'");
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> derive("jdbc:postgresql://db/app?user=alice", "bob", null))
+			.withMessageContaining("the username argument");
+	}
+
+	@Test
+	void aUserIsRequired() {
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> derive("postgres://db/app", null, null))
+			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("user"));
+	}
+
+	@Test
+	void noPasswordMeansNoPasswordProperty() {
+		DerivedConnection derived = derive("postgres://u@db/app", null, null);
+		assertThat(derived.jdbc().properties()).doesNotContainKey("password");
+		assertThat(derived.r2dbc().options().hasOption(ConnectionFactoryOptions.PASSWORD)).isFalse();
+	}
+
+	@Test
+	void pgjdbcUserInfoIsRefusedBeforePgjdbcCanLogIt() {
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> derive("jdbc:postgresql://u:hunter2@db/app", null, null))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("hunter2"));
+	}
+
+	@Test
+	void unencodedAtInAPasswordIsExplainedWithoutRepeatingIt() {
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> derive("postgres://u:p@ss@db/app", null, null))
+			.withMessageContaining("%40")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("ss@db"));
+	}
+
+	private void assertPasswordOnBothPaths(DerivedConnection derived, String password) {
+		assertThat(derived.jdbc().password()).isEqualTo(password);
+		assertThat(derived.jdbc().url()).doesNotContain("p@ss").doesNotContain("p%40ss");
+		assertThat(derived.r2dbc().options().getValue(ConnectionFactoryOptions.PASSWORD)).hasToString(password);
+		assertThat(derived.jdbc().toString()).doesNotContain(password);
+		assertThat(derived.r2dbc().toString()).doesNotContain(password);
+		assertThat(derived.spec().toString()).doesNotContain(password);
+	}
+
+	private DerivedConnection derive(String url, String username, String password) {
+		return DatabaseUrl.derive(url, username, password, this.home);
+	}
+
+}
