@@ -16,13 +16,17 @@ final class JdbcUrlParser {
 
 	static final String PREFIX = "jdbc:postgresql:";
 
+	private static final String SERVICE = "service";
+
 	private static final String URL_SHAPE = "jdbc:postgresql://host[:port][,host2[:port2]]/database?name=value";
 
 	private JdbcUrlParser() {
 	}
 
 	static void parse(String url, ConnectionSpec.Builder builder, List<String> notes) {
+		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.PGJDBC, builder, notes);
 		refuseWhatPgjdbcWouldLog(url);
+		refuseServiceLookUp(url, interpreter);
 		Properties properties = Driver.parseURL(url, null);
 		if (properties == null) {
 			throw new InvalidConnectionUrlException("pgjdbc cannot parse this URL (more than one '/' after the hosts, "
@@ -39,7 +43,6 @@ final class JdbcUrlParser {
 		if (database != null && !database.isEmpty()) {
 			builder.database(database, "the URL path");
 		}
-		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.PGJDBC, builder, notes);
 		parameters.forEach(interpreter::apply);
 	}
 
@@ -65,6 +68,22 @@ final class JdbcUrlParser {
 		if (pathStart < 0) {
 			throw new InvalidConnectionUrlException("pgjdbc needs a '/' after the host list, even without a "
 					+ "database.", null, "Write it as " + URL_SHAPE + " (e.g. jdbc:postgresql://" + authority + "/).");
+		}
+	}
+
+	/**
+	 * pgjdbc resolves {@code service=} from pg_service.conf while parsing, and fails without a word when the service
+	 * is not there: refuse it first (it is refused anyway) so the message says why.
+	 */
+	private static void refuseServiceLookUp(String url, ParameterInterpreter interpreter) {
+		int queryStart = url.indexOf('?');
+		if (queryStart < 0) {
+			return;
+		}
+		for (String pair : url.substring(queryStart + 1).split("&")) {
+			if (pair.equals(SERVICE) || pair.startsWith(SERVICE + "=")) {
+				interpreter.apply(SERVICE, pair.substring(Math.min(pair.length(), SERVICE.length() + 1)));
+			}
 		}
 	}
 

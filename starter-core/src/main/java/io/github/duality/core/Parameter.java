@@ -177,7 +177,7 @@ public enum Parameter {
 
 	SCRAM_MAX_ITERATIONS(Names.ofPgjdbc("scramMaxIterations"), Fate.REFUSED,
 			"r2dbc has no cap on the SCRAM iteration count a server may ask for, so the application path could "
-					+ "not honour the limit. (pgjdbc's default cap of 100000 stays in force on its own path.)"),
+					+ "not honour the limit; pgjdbc's default cap of 100000 stays in force on its own path."),
 
 	// The session
 
