@@ -9,35 +9,10 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  * auto-configuration run without a DataSource bean; no DataSource is built from it because the application's R2DBC
  * {@code ConnectionFactory} makes {@code DataSourceAutoConfiguration} back off.
  */
-class DerivedJdbcConnectionDetails implements JdbcConnectionDetails {
-
-	private final JdbcTarget target;
-
-	private final String jdbcUrl;
+class DerivedJdbcConnectionDetails extends MigrationTargetDetails implements JdbcConnectionDetails {
 
 	DerivedJdbcConnectionDetails(JdbcTarget target) {
-		this.target = target;
-		this.jdbcUrl = ConnectionDetailsJdbcUrl.of(target);
-	}
-
-	@Override
-	public String getUsername() {
-		return this.target.user();
-	}
-
-	@Override
-	public String getPassword() {
-		return this.target.password();
-	}
-
-	@Override
-	public String getJdbcUrl() {
-		return this.jdbcUrl;
-	}
-
-	@Override
-	public String getDriverClassName() {
-		return "org.postgresql.Driver";
+		super(ConnectionDetailsJdbcUrl.of(target), target.user(), target.password());
 	}
 
 }

@@ -224,46 +224,41 @@ class DualityAutoConfigurationTests {
 
 		@Bean
 		JdbcConnectionDetails containerJdbcConnectionDetails() {
-			return new JdbcConnectionDetails() {
-
-				@Override
-				public String getUsername() {
-					return "test";
-				}
-
-				@Override
-				public String getPassword() {
-					return "test";
-				}
-
-				@Override
-				public String getJdbcUrl() {
-					return "jdbc:postgresql://container:5432/test";
-				}
-
-			};
+			return new ContainerJdbcConnectionDetails();
 		}
 
 		@Bean
 		LiquibaseConnectionDetails containerLiquibaseConnectionDetails() {
-			return new LiquibaseConnectionDetails() {
+			return new ContainerLiquibaseConnectionDetails();
+		}
 
-				@Override
-				public String getUsername() {
-					return "test";
-				}
+	}
 
-				@Override
-				public String getPassword() {
-					return "test";
-				}
+	static class ContainerJdbcConnectionDetails extends ContainerDetails implements JdbcConnectionDetails {
 
-				@Override
-				public String getJdbcUrl() {
-					return "jdbc:postgresql://container:5432/test";
-				}
+	}
 
-			};
+	static class ContainerLiquibaseConnectionDetails extends ContainerDetails implements LiquibaseConnectionDetails {
+
+	}
+
+	/** Connection details as Testcontainers' {@code @ServiceConnection} would register them. */
+	abstract static class ContainerDetails {
+
+		public String getUsername() {
+			return "test";
+		}
+
+		public String getPassword() {
+			return "test";
+		}
+
+		public String getJdbcUrl() {
+			return "jdbc:postgresql://container:5432/test";
+		}
+
+		public String getDriverClassName() {
+			return "org.postgresql.Driver";
 		}
 
 	}
