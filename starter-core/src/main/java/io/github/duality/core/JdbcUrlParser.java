@@ -1,5 +1,7 @@
 package io.github.duality.core;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,27 +49,45 @@ final class JdbcUrlParser {
 	}
 
 	/**
-	 * pgjdbc logs the rejected part of a URL at WARNING level, and for user info that is the password: refuse these
-	 * shapes before pgjdbc sees them.
+	 * pgjdbc logs the rejected part of a URL, and for user info or a malformed %-escape in a value that can be a
+	 * password: refuse these shapes before pgjdbc sees them.
 	 */
 	private static void refuseWhatPgjdbcWouldLog(String url) {
-		if (!url.startsWith(PREFIX + "//")) {
-			return;
+		int queryStart = url.indexOf('?');
+		String server = (queryStart >= 0) ? url.substring(0, queryStart) : url;
+		if (url.startsWith(PREFIX + "//")) {
+			String afterSlashes = url.substring(PREFIX.length() + 2);
+			int pathStart = server.indexOf('/', PREFIX.length() + 2);
+			if (server.contains("@") || firstSegment(afterSlashes).contains("@")) {
+				throw new InvalidConnectionUrlException("pgjdbc URLs cannot carry user:password@ before the host.",
+						"password", "Give the user and password as the username and password arguments (or as "
+								+ "?user=...&password=... with the password percent-encoded); write an '@' in the "
+								+ "database name as %40.");
+			}
+			if (pathStart < 0) {
+				throw new InvalidConnectionUrlException("pgjdbc needs a '/' after the host list, even without a "
+						+ "database.", null, "Write it as " + URL_SHAPE + " (e.g. " + server + "/).");
+			}
+			requireFormDecodable(server.substring(pathStart + 1), "database name", "PGDBNAME");
 		}
-		String afterSlashes = url.substring(PREFIX.length() + 2);
-		int queryStart = afterSlashes.indexOf('?');
-		String server = (queryStart >= 0) ? afterSlashes.substring(0, queryStart) : afterSlashes;
-		int pathStart = server.indexOf('/');
-		String authority = (pathStart >= 0) ? server.substring(0, pathStart) : server;
-		if (authority.contains("@") || server.contains("@") || firstSegment(afterSlashes).contains("@")) {
-			throw new InvalidConnectionUrlException("pgjdbc URLs cannot carry user:password@ before the host.",
-					"password", "Give the user and password as the username and password arguments (or as "
-							+ "?user=...&password=... with the password percent-encoded); write an '@' in the "
-							+ "database name as %40.");
+		if (queryStart >= 0) {
+			for (String pair : url.substring(queryStart + 1).split("&")) {
+				int equals = pair.indexOf('=');
+				if (equals > 0) {
+					String name = pair.substring(0, equals);
+					requireFormDecodable(pair.substring(equals + 1), "value of " + name, name);
+				}
+			}
 		}
-		if (pathStart < 0) {
-			throw new InvalidConnectionUrlException("pgjdbc needs a '/' after the host list, even without a "
-					+ "database.", null, "Write it as " + URL_SHAPE + " (e.g. jdbc:postgresql://" + authority + "/).");
+	}
+
+	private static void requireFormDecodable(String text, String what, String parameter) {
+		try {
+			URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConnectionUrlException("The " + what + " holds a '%' that does not start a valid %XX "
+					+ "escape.", parameter, "Write a literal '%' as %25.");
 		}
 	}
 

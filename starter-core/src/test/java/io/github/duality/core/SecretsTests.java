@@ -2,9 +2,15 @@ package io.github.duality.core;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.postgresql.client.SSLMode;
@@ -118,6 +124,48 @@ class SecretsTests {
 			.isThrownBy(() -> DatabaseUrl.derive(url, null, null, this.home))
 			.satisfies((ex) -> assertThat(List.of(ex.getMessage(), ex.getProblem(), String.valueOf(ex.getFix())))
 				.allSatisfy((text) -> assertThat(text).doesNotContain(secretPart)));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			jdbc:postgresql://u:Secr3tPw@db/app
+			jdbc:postgresql://u:Secr3t/Pw@db/app
+			jdbc:postgresql://u:Secr3t?Pw@db/app
+			jdbc:postgresql://db/app?user=u&password=Secr3tPw%zz
+			jdbc:postgresql://db/app?user=u&password=Secr3tPw%
+			jdbc:postgresql://db/app%zz?user=u&password=Secr3tPw
+			""")
+	void pgjdbcNeverGetsToLogAPassword(String url) {
+		Logger pgjdbc = Logger.getLogger("org.postgresql");
+		List<String> logged = new ArrayList<>();
+		Handler handler = new Handler() {
+
+			@Override
+			public void publish(LogRecord entry) {
+				logged.add(new SimpleFormatter().formatMessage(entry));
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		Level level = pgjdbc.getLevel();
+		pgjdbc.setLevel(Level.ALL);
+		pgjdbc.addHandler(handler);
+		try {
+			assertThatExceptionOfType(InvalidConnectionUrlException.class)
+				.isThrownBy(() -> DatabaseUrl.derive(url, null, null, this.home));
+		}
+		finally {
+			pgjdbc.removeHandler(handler);
+			pgjdbc.setLevel(level);
+		}
+		assertThat(logged).noneMatch((message) -> message.contains("Secr3t") || message.contains("Pw"));
 	}
 
 	@Test
