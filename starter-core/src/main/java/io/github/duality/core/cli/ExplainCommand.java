@@ -1,0 +1,88 @@
+package io.github.duality.core.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+
+import io.github.duality.core.DatabaseUrl;
+import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.InvalidConnectionUrlException;
+
+/**
+ * {@code explain [--json] [URL]}: derive each URL the way the application will and show both driver targets, or
+ * why the URL is refused.
+ */
+final class ExplainCommand {
+
+	private final ExplanationFormat format;
+
+	/** The URL from the command line, or {@code null} to read one per line from standard input. */
+	private final String url;
+
+	private ExplainCommand(ExplanationFormat format, String url) {
+		this.format = format;
+		this.url = url;
+	}
+
+	static ExplainCommand parse(List<String> args) throws UsageException {
+		boolean json = false;
+		String url = null;
+		for (String arg : args) {
+			if (arg.equals("--json")) {
+				json = true;
+			}
+			else if (arg.startsWith("-")) {
+				throw UsageException.unknown("option", arg);
+			}
+			else if (url != null) {
+				throw new UsageException("explain takes at most one URL; pass several on standard input, one a line");
+			}
+			else {
+				url = arg;
+			}
+		}
+		return new ExplainCommand(json ? new JsonFormat() : new TextFormat(), url);
+	}
+
+	int execute(BufferedReader in, PrintWriter out) throws IOException, UsageException {
+		if (this.url != null) {
+			return explain(this.url, out) ? DualityCli.OK : DualityCli.REFUSED;
+		}
+		int status = DualityCli.OK;
+		boolean anyInput = false;
+		for (String line = in.readLine(); line != null; line = in.readLine()) {
+			if (!line.isBlank()) {
+				anyInput = true;
+				if (!explain(line, out)) {
+					status = DualityCli.REFUSED;
+				}
+			}
+		}
+		if (!anyInput) {
+			// An empty DATABASE_URL in a pipeline must not pass as "every input accepted"
+			throw new UsageException("no URL given, neither as an argument nor on standard input");
+		}
+		return status;
+	}
+
+	/**
+	 * Print the explanation of one input, flushed at once so that a pipeline sees results as they come.
+	 * @return whether the input was accepted
+	 */
+	private boolean explain(String input, PrintWriter out) {
+		boolean accepted;
+		try {
+			DerivedConnection connection = DatabaseUrl.derive(input, null, null);
+			out.println(this.format.accepted(connection));
+			accepted = true;
+		}
+		catch (InvalidConnectionUrlException ex) {
+			out.println(this.format.refused(RefusedInputMasker.mask(input), ex));
+			accepted = false;
+		}
+		out.flush();
+		return accepted;
+	}
+
+}
