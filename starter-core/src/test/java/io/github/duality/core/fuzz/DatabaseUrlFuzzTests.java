@@ -41,9 +41,8 @@ class DatabaseUrlFuzzTests {
 
 	private static final String ENCODED = SecretForms.HOSTILE_PASSWORD_ENCODED;
 
-	/** Each password planted in the URLs, as written there, and where it is still a password. */
-	private static final Map<String, Pattern> PLANTED_PASSWORDS = Map.of(ENCODED, passwordPlace(ENCODED),
-			UrlMutator.OTHER_PASSWORD, passwordPlace(UrlMutator.OTHER_PASSWORD));
+	private static final List<PlantedPassword> PLANTED_PASSWORDS = List.of(new PlantedPassword(ENCODED),
+			new PlantedPassword(UrlMutator.OTHER_PASSWORD));
 
 	/** Findings are grouped by kind; a few inputs of each are enough to reproduce it. */
 	private static final int EXAMPLES_PER_FINDING = 3;
@@ -118,17 +117,12 @@ class DatabaseUrlFuzzTests {
 		if (seed.password() != null) {
 			secrets.add(seed.password());
 		}
-		PLANTED_PASSWORDS.forEach((planted, passwordPlace) -> {
-			if (passwordPlace.matcher(url).find()) {
-				secrets.add(SecretForms.decode(planted));
+		for (PlantedPassword planted : PLANTED_PASSWORDS) {
+			if (planted.isStillAPasswordIn(url)) {
+				secrets.add(SecretForms.decode(planted.written()));
 			}
-		});
+		}
 		return secrets;
-	}
-
-	private static Pattern passwordPlace(String planted) {
-		String value = Pattern.quote(planted);
-		return Pattern.compile(":" + value + "@|(?:^|[?&\\s])[^=?&\\s/:@#]*(?i:password)[^=?&\\s/:@#]*=" + value);
 	}
 
 	private static List<String> derivedPasswords(DerivedConnection connection) {
@@ -183,6 +177,22 @@ class DatabaseUrlFuzzTests {
 		if (examples.size() < EXAMPLES_PER_FINDING) {
 			examples.add(url);
 		}
+	}
+
+	/**
+	 * A password planted in the URLs, as written there.
+	 */
+	record PlantedPassword(String written, Pattern place) {
+
+		PlantedPassword(String written) {
+			this(written, Pattern.compile(":" + Pattern.quote(written) + "@|(?:^|[?&\\s])[^=?&\\s/:@#]*(?i:password)"
+					+ "[^=?&\\s/:@#]*=" + Pattern.quote(written)));
+		}
+
+		boolean isStillAPasswordIn(String url) {
+			return this.place.matcher(url).find();
+		}
+
 	}
 
 	/**
