@@ -5,6 +5,7 @@ import java.io.StringWriter;
 
 import io.github.duality.autoconfigure.InvalidDatasourceUrlException;
 import io.github.duality.core.InvalidConnectionUrlException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +14,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.PlaceholderResolutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +45,17 @@ class StartupFailureLiveTests {
 			.contains(hint)
 			.contains("Action:");
 		DualityLiveTests.assertNoPassword(output.getAll());
+	}
+
+	@Test
+	void anUnsetDatabaseUrlVariableIsExplained(CapturedOutput output) {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(LiveTestApplication.class).web(WebApplicationType.NONE)
+			.run("--spring.datasource.url=${DUALITY_TEST_NEVER_SET_URL}"))
+			.hasRootCauseInstanceOf(PlaceholderResolutionException.class);
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+			.contains("spring.datasource.url is '${DUALITY_TEST_NEVER_SET_URL}'")
+			.contains("commandLineArgs")
+			.contains("Set the missing environment variable");
 	}
 
 	private static String stackTrace(Throwable ex) {
