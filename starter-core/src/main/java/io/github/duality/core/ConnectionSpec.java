@@ -476,10 +476,9 @@ public final class ConnectionSpec {
 		Builder sessionSetting(String name, String value, String source) {
 			String previous = this.sessionSettings.putIfAbsent(name, value);
 			if (previous != null && !previous.equals(value)) {
-				throw new InvalidConnectionUrlException(
-						"The session setting " + name + " is given twice with different values (" + previous + ", "
-								+ value + "), the second time in " + source + ".",
-						name, "Give it once.");
+				throw new InvalidConnectionUrlException("The session setting " + name + " is given twice with "
+						+ "different values (" + UrlSyntax.shown(previous) + ", " + UrlSyntax.shown(value)
+						+ "), the second time in " + source + ".", name, "Give it once.");
 			}
 			return this;
 		}
@@ -578,7 +577,8 @@ public final class ConnectionSpec {
 				this.source = newSource;
 			}
 			else if (!this.value.equals(newValue)) {
-				String values = this.secret ? "" : " (" + this.value + ", " + newValue + ")";
+				String values = this.secret ? ""
+						: " (" + UrlSyntax.shown(this.value.toString()) + ", " + UrlSyntax.shown(newValue.toString()) + ")";
 				throw new InvalidConnectionUrlException("The " + this.description + " is given twice with different "
 						+ "values" + values + ": in " + this.source + " and in " + newSource + ".", this.parameter,
 						"Give it once, or give the same value in both places.");

@@ -78,8 +78,8 @@ public final class DatabaseUrl {
 		}
 		catch (RuntimeException ex) {
 			// a driver parser failed in a way not foreseen here: still one exception type, still masked
-			throw masked(new InvalidConnectionUrlException("The URL cannot be read: " + ex, null, null), builder,
-					password);
+			throw masked(new InvalidConnectionUrlException("The URL cannot be read: " + Secrets.mask(ex.toString()), null,
+					null), builder, password);
 		}
 	}
 
@@ -111,8 +111,8 @@ public final class DatabaseUrl {
 	private static InvalidConnectionUrlException masked(InvalidConnectionUrlException ex,
 			ConnectionSpec.Builder builder, @Nullable String password) {
 		List<String> secrets = secrets(builder, password);
-		return new InvalidConnectionUrlException(Secrets.maskKnown(Secrets.mask(ex.getProblem()), secrets),
-				ex.getParameter(), Secrets.maskKnown(ex.getFix(), secrets));
+		return new InvalidConnectionUrlException(Secrets.maskKnown(ex.getProblem(), secrets), ex.getParameter(),
+				Secrets.maskKnown(ex.getFix(), secrets));
 	}
 
 	private static List<String> secrets(ConnectionSpec.Builder builder, @Nullable String password) {

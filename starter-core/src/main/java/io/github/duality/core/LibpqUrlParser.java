@@ -28,7 +28,7 @@ final class LibpqUrlParser {
 		if (plus >= 0) {
 			String driver = scheme.substring(plus + 1);
 			if (!SQLALCHEMY_DRIVERS.contains(driver)) {
-				throw new InvalidConnectionUrlException("The SQLAlchemy driver '" + driver + "' is not one whose URL "
+				throw new InvalidConnectionUrlException("The SQLAlchemy driver " + UrlSyntax.shown(driver) + " is not one whose URL "
 						+ "duality knows.", null, "Use postgresql+asyncpg, +psycopg, +psycopg2, +pg8000 or a plain "
 								+ "postgresql:// URL.");
 			}
@@ -98,8 +98,8 @@ final class LibpqUrlParser {
 			}
 			String previous = parameters.putIfAbsent(name, value);
 			if (previous != null && !previous.equals(value)) {
-				throw new InvalidConnectionUrlException("The parameter '" + name + "' is given twice with different "
-						+ "values.", name, "Give it once.");
+				throw new InvalidConnectionUrlException("The parameter " + UrlSyntax.shown(name) + " is given twice with "
+						+ "different values.", UrlSyntax.isPlain(name) ? name : null, "Give it once.");
 			}
 		}
 		return parameters;
@@ -147,7 +147,7 @@ final class LibpqUrlParser {
 		if (entry.startsWith("[")) {
 			int close = entry.indexOf(']');
 			if (close < 0) {
-				throw new InvalidConnectionUrlException("The IPv6 address '" + entry + "' has no closing ']'.", "host",
+				throw new InvalidConnectionUrlException("The IPv6 address " + UrlSyntax.shown(entry) + " has no closing ']'.", "host",
 						"Write it as [address] or [address]:port.");
 			}
 			host = entry.substring(1, close);
@@ -156,7 +156,7 @@ final class LibpqUrlParser {
 				port = afterAddress.substring(1);
 			}
 			else if (!afterAddress.isEmpty()) {
-				throw new InvalidConnectionUrlException("Unexpected text after the IPv6 address '" + entry + "'.",
+				throw new InvalidConnectionUrlException("Unexpected text after the IPv6 address " + UrlSyntax.shown(entry) + ".",
 						"host", "Write it as [address] or [address]:port.");
 			}
 		}

@@ -170,8 +170,8 @@ final class ParameterInterpreter {
 				case "application_name" -> this.builder.applicationName(settingValue, source);
 				case "client_encoding" -> {
 					if (!UTF8_SPELLINGS.contains(settingValue.toLowerCase(Locale.ROOT))) {
-						throw new InvalidConnectionUrlException("client_encoding=" + settingValue + " in " + source
-								+ ": both drivers always use UTF8.", name, "Remove the setting.");
+						throw new InvalidConnectionUrlException("client_encoding " + UrlSyntax.shown(settingValue)
+								+ " in " + source + ": both drivers always use UTF8.", name, "Remove the setting.");
 					}
 				}
 				case "datestyle", "timezone" -> throw new InvalidConnectionUrlException("The " + setting + " setting in "
@@ -318,13 +318,17 @@ final class ParameterInterpreter {
 	}
 
 	private InvalidConnectionUrlException invalidValue(String name, String value, String expected) {
-		return new InvalidConnectionUrlException("The " + describe(name) + " has the value '" + value
-				+ "', which is not valid.", name, "Use " + expected + ".");
+		return new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
+				+ ", which is not valid.", name, "Use " + expected + ".");
 	}
 
 	private InvalidConnectionUrlException unknown(String name) {
-		String problem = "Unknown " + this.family.displayName() + " parameter '" + name + "': " + driverName()
-				+ " would silently ignore it, and its meaning would be lost.";
+		String problem = "Unknown " + this.family.displayName() + " parameter " + UrlSyntax.shown(name) + ": "
+				+ driverName() + " would silently ignore it, and its meaning would be lost.";
+		if (!UrlSyntax.isPlain(name)) {
+			return new InvalidConnectionUrlException(problem, null, "Check the URL's encoding: an unencoded '?', "
+					+ "'&' or '#' in a password splits the URL in the wrong places (write them %3F, %26, %23).");
+		}
 		Optional<String> suggestion = Suggestions.suggest(this.family, name);
 		if (suggestion.isPresent()) {
 			return new InvalidConnectionUrlException(problem, name, "Did you mean '" + suggestion.get() + "'?");

@@ -25,7 +25,9 @@ final class R2dbcUrlParser {
 			options = ConnectionFactoryOptions.parse(url);
 		}
 		catch (RuntimeException ex) {
-			throw new InvalidConnectionUrlException("r2dbc-spi cannot parse this URL: " + ex.getMessage(), null,
+			// r2dbc-spi's messages quote the URL
+			throw new InvalidConnectionUrlException("r2dbc-spi cannot parse this URL: " + Secrets.mask(ex.getMessage()),
+					null,
 					"Percent-encode '%', '#', '?', '/', '@', ':', '+' and spaces in the user name, password and "
 							+ "values (r2dbc reads an unencoded '+' as a space and '#' as the end of the URL).");
 		}
@@ -65,11 +67,11 @@ final class R2dbcUrlParser {
 			driverProtocol = (colon >= 0) ? protocol.substring(colon + 1) : null;
 		}
 		if (!"postgresql".equals(driver) && !"postgres".equals(driver)) {
-			throw new InvalidConnectionUrlException("The r2dbc driver '" + driver + "' is not PostgreSQL.", "driver",
+			throw new InvalidConnectionUrlException("The r2dbc driver " + UrlSyntax.shown(String.valueOf(driver)) + " is not PostgreSQL.", "driver",
 					"Use r2dbc:postgresql://.");
 		}
 		if (driverProtocol != null && !driverProtocol.equals(FAILOVER)) {
-			throw new InvalidConnectionUrlException("The r2dbc protocol '" + driverProtocol + "' is unknown to "
+			throw new InvalidConnectionUrlException("The r2dbc protocol " + UrlSyntax.shown(driverProtocol) + " is unknown to "
 					+ "r2dbc-postgresql.", "protocol", "Use r2dbc:postgresql:failover:// for several hosts, or no "
 							+ "protocol.");
 		}
@@ -87,11 +89,11 @@ final class R2dbcUrlParser {
 			}
 			if (host.contains(",")) {
 				throw new InvalidConnectionUrlException("r2dbc reads a host list without its failover protocol as "
-						+ "one host named '" + host + "'.", "host", "Write r2dbc:postgresql:failover://...");
+						+ "one host named " + UrlSyntax.shown(host) + ".", "host", "Write r2dbc:postgresql:failover://...");
 			}
 			if (host.contains(":")) {
-				throw new InvalidConnectionUrlException("r2dbc-spi could not separate host and port in '" + host
-						+ "' (it cannot when the host name holds an '_'): r2dbc would look up a host of that name on "
+				throw new InvalidConnectionUrlException("r2dbc-spi could not separate host and port in "
+						+ UrlSyntax.shown(host) + " (it cannot when the host name holds an '_'): r2dbc would look up a host of that name on "
 						+ "port 5432.", "host", "Use a host name without '_' (or its IP address).");
 			}
 			return List.of(new HostAndPort(host, portOrDefault(port)));

@@ -3,9 +3,11 @@ package io.github.duality.core;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -31,38 +33,62 @@ public final class Secrets {
 	/** Shorter known secrets are not searched for in free text: masking every "ab" would garble messages. */
 	private static final int MIN_KNOWN_SECRET_LENGTH = 4;
 
-	private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&])([^=&]*)=([^&]*)");
+	private static final List<String> SECRET_NAME_PARTS = List.of("pass", "word", "pwd", "secret");
+
+	/** A parameter name, introduced by ?, & or whitespace (a stray space or newline instead of &), or by = . */
+	private static final Pattern PARAMETER_NAME = Pattern.compile("(?:^|(?<=[?&=\\s]))([^=?&\\s]+)\\s*=");
+
+	private static final Pattern LOOSE_USER_INFO_PASSWORD = Pattern.compile("(?<=:)[^\\s:@/?&#=]+(?=@)");
+
+	private static final Pattern NEXT_PARAMETER_AFTER_SPACE = Pattern.compile("\\s(?=[A-Za-z_][A-Za-z0-9_.%-]*=)");
+
+	/** The schemes of the accepted forms, so that the user info is found even after a mangled "//". */
+	private static final Pattern KNOWN_SCHEME = Pattern.compile("\\s*(?:jdbc:)?(?:r2dbcs?:)?(?:pool:)?"
+			+ "postgres(?:ql)?(?:\\+[A-Za-z0-9]+)?:(?:failover:)?[/\\\\\\s]*", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ANY_SCHEME = Pattern.compile("\\s*[A-Za-z][A-Za-z0-9+.-]*:[/\\\\\\s]*");
 
 	private static final Pattern PERCENT_ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
 
 	private Secrets() {
 	}
 
-	/** Whether a parameter or option of this name holds a secret: any name mentioning a password or a secret. */
+	/**
+	 * Whether a parameter or option of this name holds a secret: any name that mentions a password, even misspelled
+	 * ("pass", "word", "pwd"), or a secret.
+	 */
 	public static boolean isSecret(String name) {
 		String lowerCase = name.toLowerCase(Locale.ROOT);
-		return lowerCase.contains("password") || lowerCase.contains("secret");
+		return SECRET_NAME_PARTS.stream().anyMatch(lowerCase::contains);
 	}
 
 	/**
 	 * The URL with its user-info password and the values of secret query parameters replaced by {@link #MASK}.
 	 * Works on any input, parseable or not, and errs on the side of hiding too much: parameter names are
-	 * percent-decoded before they are judged, and the user info is taken to end at the last {@code @} that can
-	 * belong to it.
+	 * percent-decoded before they are judged, a secret value runs to the next {@code &} (or to whitespace before
+	 * another {@code name=}), and the user info is taken to end at the last {@code @} that can belong to it.
 	 */
 	public static @Nullable String mask(@Nullable String url) {
 		if (url == null) {
 			return null;
 		}
-		return maskQuery(maskUserInfo(url));
+		List<String> found = new ArrayList<>();
+		String masked = maskQuery(maskUserInfo(url, found), found);
+		// whatever the structure looked like: text between a ':' and an '@' that a URL could not hold unencoded
+		Matcher loose = LOOSE_USER_INFO_PASSWORD.matcher(masked);
+		while (loose.find()) {
+			found.add(loose.group());
+		}
+		// a secret found once is hidden wherever else it appears (a URL pasted twice, a mangled copy)
+		return maskKnown(loose.replaceAll(MASK), found);
 	}
 
-	private static String maskUserInfo(String url) {
-		int authorityStart = url.indexOf("//");
+	private static String maskUserInfo(String url, List<String> found) {
+		int authorityStart = authorityStart(url);
 		if (authorityStart < 0) {
-			return url;
+			// no recognizable scheme: hide from the first ':' to the user info's '@', and the scheme with it
+			authorityStart = 0;
 		}
-		authorityStart += 2;
 		int userInfoEnd = userInfoEnd(url, authorityStart);
 		if (userInfoEnd < 0) {
 			return url;
@@ -71,7 +97,22 @@ public final class Secrets {
 		if (passwordStart < 0 || passwordStart > userInfoEnd) {
 			return url;
 		}
+		found.add(url.substring(passwordStart + 1, userInfoEnd));
 		return url.substring(0, passwordStart + 1) + MASK + url.substring(userInfoEnd);
+	}
+
+	/** Where the authority starts: after the scheme and its slashes, even when a slash is missing or mangled. */
+	private static int authorityStart(String url) {
+		Matcher knownScheme = KNOWN_SCHEME.matcher(url);
+		if (knownScheme.lookingAt()) {
+			return knownScheme.end();
+		}
+		int slashes = url.indexOf("//");
+		if (slashes >= 0) {
+			return slashes + 2;
+		}
+		Matcher anyScheme = ANY_SCHEME.matcher(url);
+		return anyScheme.lookingAt() ? anyScheme.end() : -1;
 	}
 
 	private static int userInfoEnd(String url, int authorityStart) {
@@ -81,8 +122,8 @@ public final class Secrets {
 			return beforeQuery;
 		}
 		// An unencoded ? or # can only be part of a password if no path separator comes before it
-		boolean queryMayBeInUserInfo = queryStart >= 0 && url.indexOf('/', authorityStart) < 0
-				|| queryStart >= 0 && url.indexOf('/', authorityStart) > queryStart;
+		int pathStart = url.indexOf('/', authorityStart);
+		boolean queryMayBeInUserInfo = queryStart >= 0 && (pathStart < 0 || pathStart > queryStart);
 		return queryMayBeInUserInfo ? url.lastIndexOf('@') : -1;
 	}
 
@@ -97,16 +138,39 @@ public final class Secrets {
 		return first;
 	}
 
-	private static String maskQuery(String url) {
-		Matcher parameter = QUERY_PARAMETER.matcher(url);
+	private static String maskQuery(String url, List<String> found) {
 		StringBuilder masked = new StringBuilder();
-		while (parameter.find()) {
-			String replacement = isSecret(lenientPercentDecode(parameter.group(2)))
-					? parameter.group(1) + parameter.group(2) + "=" + MASK : parameter.group();
-			parameter.appendReplacement(masked, Matcher.quoteReplacement(replacement));
+		Matcher name = PARAMETER_NAME.matcher(url);
+		int copied = 0;
+		int searchFrom = 0;
+		while (searchFrom < url.length() && name.find(searchFrom)) {
+			searchFrom = name.end();
+			if (isSecret(lenientPercentDecode(name.group(1)))) {
+				int valueEnd = valueEnd(url, name.end());
+				String value = url.substring(name.end(), valueEnd);
+				found.add(value);
+				// where a message quotes the URL, the value seems to run on into the message's next words
+				found.add(value.strip().split("\\s", 2)[0]);
+				masked.append(url, copied, name.end()).append(MASK);
+				copied = valueEnd;
+				searchFrom = valueEnd;
+			}
 		}
-		parameter.appendTail(masked);
-		return masked.toString();
+		return masked.append(url, copied, url.length()).toString();
+	}
+
+	private static int valueEnd(String url, int valueStart) {
+		int ampersand = url.indexOf('&', valueStart);
+		Matcher next = NEXT_PARAMETER_AFTER_SPACE.matcher(url);
+		int spaceBeforeName = next.find(valueStart) ? next.start() : -1;
+		int end = url.length();
+		if (ampersand >= 0) {
+			end = ampersand;
+		}
+		if (spaceBeforeName >= 0 && spaceBeforeName < end) {
+			end = spaceBeforeName;
+		}
+		return end;
 	}
 
 	private static String lenientPercentDecode(String text) {

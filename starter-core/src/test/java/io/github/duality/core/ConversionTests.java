@@ -102,7 +102,7 @@ class ConversionTests {
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
 			.isThrownBy(() -> derive("jdbc:postgresql://db/app?user=u&currentSchema=a&options=-c%20search_path%3Db"))
 			.withMessageContaining("search_path")
-			.withMessageContaining("(a, b)");
+			.withMessageContaining("('a', 'b')");
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
 			.isThrownBy(() -> derive("r2dbc:postgresql://u@db/app?schema=a&currentSchema=b"));
 	}

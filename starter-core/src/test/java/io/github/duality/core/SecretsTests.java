@@ -45,7 +45,7 @@ class SecretsTests {
 			jdbc:postgresql://db/app?%70assword=s3cret                  | jdbc:postgresql://db/app?%70assword=****
 			jdbc:postgresql://db/app?sslpassword=s3cret&user=u          | jdbc:postgresql://db/app?sslpassword=****&user=u
 			r2dbc:postgresql://u:a+b@db/app?sslPassword=k               | r2dbc:postgresql://u:****@db/app?sslPassword=****
-			not a url password=x                                        | not a url password=x
+			not a url password=x                                        | not a url password=****
 			""")
 	void urlsAreMaskedWhetherTheyParseOrNot(String url, String masked) {
 		assertThat(Secrets.mask(url)).isEqualTo(masked);
