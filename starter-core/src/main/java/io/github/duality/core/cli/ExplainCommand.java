@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.Secrets;
 
 /**
  * {@code explain [--json] [URL]}: derive each URL the way the application will and show both driver targets, or
@@ -78,7 +79,7 @@ final class ExplainCommand {
 			accepted = true;
 		}
 		catch (InvalidConnectionUrlException ex) {
-			out.println(this.format.refused(RefusedInputMasker.mask(input), ex));
+			out.println(this.format.refused(Secrets.mask(input), ex));
 			accepted = false;
 		}
 		out.flush();

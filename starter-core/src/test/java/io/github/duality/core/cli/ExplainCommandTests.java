@@ -154,7 +154,10 @@ class ExplainCommandTests {
 				"postgres://app@db.example.com/shop?password=" + ENCODED_PASSWORD + "&sslmode=bogus",
 				"postgres://app:" + ENCODED_PASSWORD + "@db.example.com:notaport/shop",
 				"postgres://app:" + SecretForms.HOSTILE_PASSWORD + "@db.example.com/shop",
-				"postgres://db.example.com/shop?user=app&password=" + SecretForms.HOSTILE_PASSWORD + "&sslmode=bogus");
+				"postgres://db.example.com/shop?user=app&password=" + SecretForms.HOSTILE_PASSWORD + "&sslmode=bogus",
+				"r2dbc:postgresql:failover:%/app:" + ENCODED_PASSWORD + "@db1.example.com,db2.example.com/shop",
+				"postgres://app@db.example.com/shop?passwd=" + ENCODED_PASSWORD,
+				"postgres://app@db.example.com/shop?sslmode=require password=" + ENCODED_PASSWORD);
 	}
 
 	@Test
