@@ -66,7 +66,11 @@ final class JdbcUrlParser {
 			}
 			if (pathStart < 0) {
 				throw new InvalidConnectionUrlException("pgjdbc needs a '/' after the host list, even without a "
-						+ "database.", null, "Write it as " + URL_SHAPE + " (e.g. " + server + "/).");
+						+ "database.", null, "Write it as " + URL_SHAPE + " (jdbc:postgresql://host/ at least).");
+			}
+			if (server.indexOf('/', pathStart + 1) >= 0) {
+				throw new InvalidConnectionUrlException("pgjdbc URLs take exactly one '/' after the host list.",
+						"PGDBNAME", "Write a '/' inside the database name as %2F.");
 			}
 			requireFormDecodable(server.substring(pathStart + 1), "database name", "PGDBNAME");
 		}

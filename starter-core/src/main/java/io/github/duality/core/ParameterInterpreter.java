@@ -29,7 +29,7 @@ final class ParameterInterpreter {
 	}
 
 	/** The parameter a name denotes, or the error for an unknown name, with a did-you-mean. */
-	Parameter lookUp(String name) {
+	private Parameter lookUp(String name) {
 		return Parameter.find(this.family, name).orElseThrow(() -> unknown(name));
 	}
 

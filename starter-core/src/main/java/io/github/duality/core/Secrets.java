@@ -40,7 +40,16 @@ public final class Secrets {
 
 	private static final Pattern LOOSE_USER_INFO_PASSWORD = Pattern.compile("(?<=:)[^\\s:@/?&#=]+(?=@)");
 
-	private static final Pattern NEXT_PARAMETER_AFTER_SPACE = Pattern.compile("\\s(?=[A-Za-z_][A-Za-z0-9_.%-]*=)");
+	private static final Pattern NEXT_PARAMETER = Pattern.compile("[&\\s](?=[A-Za-z_][A-Za-z0-9_.%-]*\\s*=)");
+
+	/** The start of a value as an encoded URL writes it. */
+	private static final Pattern ENCODED_PREFIX = Pattern.compile("[A-Za-z0-9%._~+-]+");
+
+	/** A user name in the user info: a password's ':' cannot come after any of these. */
+	private static final Pattern USER_NAME = Pattern.compile("[^@/?&=#\\s]*");
+
+	/** After a host's ':', a port rather than a password. */
+	private static final Pattern PORT = Pattern.compile("\\d{1,5}(?:[/,?#]|$)");
 
 	/** The schemes of the accepted forms, so that the user info is found even after a mangled "//". */
 	private static final Pattern KNOWN_SCHEME = Pattern.compile("\\s*(?:jdbc:)?(?:r2dbcs?:)?(?:pool:)?"
@@ -83,21 +92,26 @@ public final class Secrets {
 		return maskKnown(loose.replaceAll(MASK), found);
 	}
 
+	/**
+	 * Hides everything from the first ':' after a user name to the last '@': with an unencoded password, any other
+	 * '@' may be part of it, so hiding a query value as well is the safe mistake.
+	 */
 	private static String maskUserInfo(String url, List<String> found) {
-		int authorityStart = authorityStart(url);
-		if (authorityStart < 0) {
-			// no recognizable scheme: hide from the first ':' to the user info's '@', and the scheme with it
-			authorityStart = 0;
-		}
-		int userInfoEnd = userInfoEnd(url, authorityStart);
-		if (userInfoEnd < 0) {
-			return url;
-		}
+		// no recognizable scheme: the scheme is hidden along with the password
+		int authorityStart = Math.max(authorityStart(url), 0);
 		int passwordStart = url.indexOf(':', authorityStart);
-		if (passwordStart < 0 || passwordStart > userInfoEnd) {
+		if (passwordStart < 0 || !USER_NAME.matcher(url).region(authorityStart, passwordStart).matches()
+				|| PORT.matcher(url).region(passwordStart + 1, url.length()).lookingAt()) {
 			return url;
 		}
-		found.add(url.substring(passwordStart + 1, userInfoEnd));
+		int userInfoEnd = url.lastIndexOf('@');
+		if (userInfoEnd < passwordStart) {
+			return url;
+		}
+		String userInfoPassword = url.substring(passwordStart + 1, userInfoEnd);
+		found.add(userInfoPassword);
+		// with several '@', the text up to the first is the likeliest password, and may be repeated elsewhere
+		found.add(userInfoPassword.split("@", 2)[0]);
 		return url.substring(0, passwordStart + 1) + MASK + url.substring(userInfoEnd);
 	}
 
@@ -115,29 +129,6 @@ public final class Secrets {
 		return anyScheme.lookingAt() ? anyScheme.end() : -1;
 	}
 
-	private static int userInfoEnd(String url, int authorityStart) {
-		int queryStart = indexOfAny(url, authorityStart, '?', '#');
-		int beforeQuery = url.lastIndexOf('@', (queryStart < 0) ? url.length() : queryStart);
-		if (beforeQuery >= authorityStart) {
-			return beforeQuery;
-		}
-		// An unencoded ? or # can only be part of a password if no path separator comes before it
-		int pathStart = url.indexOf('/', authorityStart);
-		boolean queryMayBeInUserInfo = queryStart >= 0 && (pathStart < 0 || pathStart > queryStart);
-		return queryMayBeInUserInfo ? url.lastIndexOf('@') : -1;
-	}
-
-	private static int indexOfAny(String text, int from, char... characters) {
-		int first = -1;
-		for (char character : characters) {
-			int index = text.indexOf(character, from);
-			if (index >= 0 && (first < 0 || index < first)) {
-				first = index;
-			}
-		}
-		return first;
-	}
-
 	private static String maskQuery(String url, List<String> found) {
 		StringBuilder masked = new StringBuilder();
 		Matcher name = PARAMETER_NAME.matcher(url);
@@ -149,8 +140,12 @@ public final class Secrets {
 				int valueEnd = valueEnd(url, name.end());
 				String value = url.substring(name.end(), valueEnd);
 				found.add(value);
-				// where a message quotes the URL, the value seems to run on into the message's next words
+				// the value may run on into a message's next words or into mangled text: its plain start also counts
 				found.add(value.strip().split("\\s", 2)[0]);
+				Matcher encoded = ENCODED_PREFIX.matcher(value);
+				if (encoded.lookingAt()) {
+					found.add(encoded.group());
+				}
 				masked.append(url, copied, name.end()).append(MASK);
 				copied = valueEnd;
 				searchFrom = valueEnd;
@@ -159,18 +154,10 @@ public final class Secrets {
 		return masked.append(url, copied, url.length()).toString();
 	}
 
+	/** A secret value runs to the next '&' or whitespace that starts another name=value, or to the end. */
 	private static int valueEnd(String url, int valueStart) {
-		int ampersand = url.indexOf('&', valueStart);
-		Matcher next = NEXT_PARAMETER_AFTER_SPACE.matcher(url);
-		int spaceBeforeName = next.find(valueStart) ? next.start() : -1;
-		int end = url.length();
-		if (ampersand >= 0) {
-			end = ampersand;
-		}
-		if (spaceBeforeName >= 0 && spaceBeforeName < end) {
-			end = spaceBeforeName;
-		}
-		return end;
+		Matcher next = NEXT_PARAMETER.matcher(url);
+		return next.find(valueStart) ? next.start() : url.length();
 	}
 
 	private static String lenientPercentDecode(String text) {

@@ -35,6 +35,12 @@ final class SpecValidator {
 			throw new InvalidConnectionUrlException("No user is given; r2dbc requires one (pgjdbc would use the "
 					+ "operating-system user).", "user", "Give the user in the URL or as the username argument.");
 		}
+		if (builder.database() != null && builder.database().contains("=")) {
+			// not repeated: it would hold whatever followed, a password included
+			throw new InvalidConnectionUrlException("The database name holds an '=': what follows the path is "
+					+ "probably parameters without their '?'.", parameterName(Parameter.DATABASE, family),
+					"Put a '?' between the database name and the parameters.");
+		}
 		if (builder.database() == null) {
 			builder.database(builder.user(), "the default");
 			notes.add("no database given: " + builder.user() + " (the user name, the server's default) on both paths");

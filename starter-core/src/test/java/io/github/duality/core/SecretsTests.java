@@ -40,6 +40,15 @@ class SecretsTests {
 			postgres://u:p/w@db/app                                     | postgres://u:****@db/app
 			postgres://u:p?w@db/app                                     | postgres://u:****@db/app
 			postgres://u@db:5432/app?application_name=a@b               | postgres://u@db:5432/app?application_name=a@b
+			postgres://u:pw@db/app?application_name=a@b                 | postgres://u:****@b
+			postgres://u:p@ss:w/rd?&=%+ #é@db/app                       | postgres://u:****@db/app
+			jdbc:postgresql://db:5432/app?user=me@srv&password=pw1      | jdbc:postgresql://db:5432/app?user=me@srv&password=****
+			postgres://db/app?password=p@ss:w/rd?&=%+ #é&sslmode=bogus  | postgres://db/app?password=****&sslmode=bogus
+			"host=db password=secret-value-1 dbname=shop"               | host=db password=**** dbname=shop
+			r2dbc:postgresql:failover:%/app:s3cretpw@db1/shop           | r2dbc:postgresql:failover:%/app:****@db1/shop
+			r[dbc:postgresql:/app:s3cretpw@db1/shop                     | r[dbc:****@db1/shop
+			postgres://app@db/shop?passwd=s3cretpw&x=s3cretpw           | postgres://app@db/shop?passwd=****&x=****
+			postgres://app@db/shop?sslmode=require?password=s3cretpw    | postgres://app@db/shop?sslmode=require?password=****
 			jdbc:postgresql://db/app?user=u&password=s3cret&ssl=true    | jdbc:postgresql://db/app?user=u&password=****&ssl=true
 			jdbc:postgresql://db/app?PASSWORD=s3cret                    | jdbc:postgresql://db/app?PASSWORD=****
 			jdbc:postgresql://db/app?%70assword=s3cret                  | jdbc:postgresql://db/app?%70assword=****
@@ -117,6 +126,8 @@ class SecretsTests {
 			postgres://u:Secr3tPw@db/app?password=Other1Pw              | Other1Pw
 			postgres://u:Pa@Secr3tPw@db/app                             | Secr3tPw
 			postgres://u:Pa@Secr3tPw:1@db/app                           | Secr3tPw
+			postgres://app@db/shopuser=app&password=Secr3tPw            | Secr3tPw
+			jdbc:postgresql://d/b:5432/shop?user=app&password=Secr3tPw  | Secr3tPw
 			postgres://u@db/app?password=Pa&Secr3tPw                    | Secr3tPw
 			""")
 	void refusalsNeverShowThePassword(String url, String secretPart) {
@@ -134,6 +145,7 @@ class SecretsTests {
 			jdbc:postgresql://db/app?user=u&password=Secr3tPw%zz
 			jdbc:postgresql://db/app?user=u&password=Secr3tPw%
 			jdbc:postgresql://db/app%zz?user=u&password=Secr3tPw
+			jdbc:postgresql://d/b:5432/shop?user=app&password=Secr3tPw
 			""")
 	void pgjdbcNeverGetsToLogAPassword(String url) {
 		Logger pgjdbc = Logger.getLogger("org.postgresql");
