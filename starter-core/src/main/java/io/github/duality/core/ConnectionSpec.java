@@ -347,8 +347,11 @@ public final class ConnectionSpec {
 			return this.database.value;
 		}
 
+		/** An empty user means none, as for the drivers. */
 		Builder user(String user, String source) {
-			this.user.claim(user, source);
+			if (!user.isEmpty()) {
+				this.user.claim(user, source);
+			}
 			return this;
 		}
 
@@ -356,8 +359,11 @@ public final class ConnectionSpec {
 			return this.user.value;
 		}
 
+		/** An empty password means none, so that an empty URL password cannot conflict with a given one. */
 		Builder password(String password, String source) {
-			this.password.claim(password, source);
+			if (!password.isEmpty()) {
+				this.password.claim(password, source);
+			}
 			return this;
 		}
 

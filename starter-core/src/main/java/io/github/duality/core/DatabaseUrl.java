@@ -62,10 +62,10 @@ public final class DatabaseUrl {
 				case LIBPQ, SQLALCHEMY -> LibpqUrlParser.parse(trimmed, builder, notes);
 				case R2DBC -> R2dbcUrlParser.parse(trimmed, builder, notes);
 			}
-			if (username != null && !username.isEmpty()) {
+			if (username != null) {
 				builder.user(username, "the username argument");
 			}
-			if (password != null && !password.isEmpty()) {
+			if (password != null) {
 				builder.password(password, "the password argument");
 			}
 			ConnectionSpec spec = new SpecValidator(home).validate(builder, notes);

@@ -38,9 +38,11 @@ final class ParameterInterpreter {
 		switch (parameter.fate()) {
 			case REFUSED -> {
 				if (!parameter.accepts(value)) {
+					String accepted = parameter.acceptedValues().isEmpty() ? ""
+							: ", or give it as " + String.join(" or ", parameter.acceptedValues());
 					throw new InvalidConnectionUrlException(
 							"The " + describe(name) + " cannot be carried to both drivers: " + parameter.note(), name,
-							"Remove " + name + " from the URL.");
+							"Remove " + name + " from the URL" + accepted + ".");
 				}
 				keepOnOwnPath(name, value);
 			}

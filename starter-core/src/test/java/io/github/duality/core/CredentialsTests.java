@@ -72,8 +72,12 @@ class CredentialsTests {
 	}
 
 	@Test
-	void emptyArgumentsAreAbsent() {
+	void emptyValuesAreAbsent() {
 		assertThat(derive("postgres://u:pw@db/app", "", "").spec().password()).isEqualTo("pw");
+		assertThat(derive("postgres://u:@db/app", null, "pw").spec().password()).isEqualTo("pw");
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> derive("jdbc:postgresql://db/app?user=", null, null))
+			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("user"));
 	}
 
 	@Test
