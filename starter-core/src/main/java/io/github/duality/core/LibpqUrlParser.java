@@ -28,9 +28,9 @@ final class LibpqUrlParser {
 		if (plus >= 0) {
 			String driver = scheme.substring(plus + 1);
 			if (!SQLALCHEMY_DRIVERS.contains(driver)) {
-				throw new InvalidConnectionUrlException("The SQLAlchemy driver " + UrlSyntax.shown(driver) + " is not one whose URL "
-						+ "duality knows.", null, "Use postgresql+asyncpg, +psycopg, +psycopg2, +pg8000 or a plain "
-								+ "postgresql:// URL.");
+				throw new InvalidConnectionUrlException("The SQLAlchemy driver " + UrlSyntax.shown(driver)
+						+ " is not one whose URL duality knows.", null,
+						"Use postgresql+asyncpg, +psycopg, +psycopg2, +pg8000 or a plain postgresql:// URL.");
 			}
 			notes.add("SQLAlchemy driver suffix +" + driver + " dropped; the URL is read with libpq's rules");
 		}
@@ -147,7 +147,8 @@ final class LibpqUrlParser {
 		if (entry.startsWith("[")) {
 			int close = entry.indexOf(']');
 			if (close < 0) {
-				throw new InvalidConnectionUrlException("The IPv6 address " + UrlSyntax.shown(entry) + " has no closing ']'.", "host",
+				throw new InvalidConnectionUrlException(
+						"The IPv6 address " + UrlSyntax.shown(entry) + " has no closing ']'.", "host",
 						"Write it as [address] or [address]:port.");
 			}
 			host = entry.substring(1, close);
@@ -156,8 +157,9 @@ final class LibpqUrlParser {
 				port = afterAddress.substring(1);
 			}
 			else if (!afterAddress.isEmpty()) {
-				throw new InvalidConnectionUrlException("Unexpected text after the IPv6 address " + UrlSyntax.shown(entry) + ".",
-						"host", "Write it as [address] or [address]:port.");
+				throw new InvalidConnectionUrlException(
+						"Unexpected text after the IPv6 address " + UrlSyntax.shown(entry) + ".", "host",
+						"Write it as [address] or [address]:port.");
 			}
 		}
 		else {

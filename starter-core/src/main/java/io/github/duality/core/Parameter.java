@@ -319,8 +319,8 @@ public enum Parameter {
 
 	// Statements and results
 
-	PREPARED_STATEMENT_CACHE_QUERIES(Names.ofPgjdbc("preparedStatementCacheQueries").r2dbc("preparedStatementCacheQueries"),
-			Fate.TRANSLATED,
+	PREPARED_STATEMENT_CACHE_QUERIES(
+			Names.ofPgjdbc("preparedStatementCacheQueries").r2dbc("preparedStatementCacheQueries"), Fate.TRANSLATED,
 			"Size of the per-connection prepared-statement cache; 0 disables it (for transaction-mode poolers). "
 					+ "r2dbc's -1 (unbounded, its default) cannot be expressed for pgjdbc and is refused."),
 

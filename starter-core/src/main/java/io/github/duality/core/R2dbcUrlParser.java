@@ -67,13 +67,14 @@ final class R2dbcUrlParser {
 			driverProtocol = (colon >= 0) ? protocol.substring(colon + 1) : null;
 		}
 		if (!"postgresql".equals(driver) && !"postgres".equals(driver)) {
-			throw new InvalidConnectionUrlException("The r2dbc driver " + UrlSyntax.shown(String.valueOf(driver)) + " is not PostgreSQL.", "driver",
+			throw new InvalidConnectionUrlException(
+					"The r2dbc driver " + UrlSyntax.shown(String.valueOf(driver)) + " is not PostgreSQL.", "driver",
 					"Use r2dbc:postgresql://.");
 		}
 		if (driverProtocol != null && !driverProtocol.equals(FAILOVER)) {
-			throw new InvalidConnectionUrlException("The r2dbc protocol " + UrlSyntax.shown(driverProtocol) + " is unknown to "
-					+ "r2dbc-postgresql.", "protocol", "Use r2dbc:postgresql:failover:// for several hosts, or no "
-							+ "protocol.");
+			throw new InvalidConnectionUrlException(
+					"The r2dbc protocol " + UrlSyntax.shown(driverProtocol) + " is unknown to r2dbc-postgresql.",
+					"protocol", "Use r2dbc:postgresql:failover:// for several hosts, or no protocol.");
 		}
 		return driverProtocol != null;
 	}
@@ -93,8 +94,8 @@ final class R2dbcUrlParser {
 			}
 			if (host.contains(":")) {
 				throw new InvalidConnectionUrlException("r2dbc-spi could not separate host and port in "
-						+ UrlSyntax.shown(host) + " (it cannot when the host name holds an '_'): r2dbc would look up a host of that name on "
-						+ "port 5432.", "host", "Use a host name without '_' (or its IP address).");
+						+ UrlSyntax.shown(host) + " (it cannot when the host name holds an '_'): r2dbc would look up "
+						+ "a host of that name on port 5432.", "host", "Use a host name without '_' (or its IP address).");
 			}
 			return List.of(new HostAndPort(host, portOrDefault(port)));
 		}

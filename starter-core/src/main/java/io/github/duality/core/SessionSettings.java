@@ -35,14 +35,15 @@ final class SessionSettings {
 				setting = word.substring(2);
 			}
 			else {
-				throw new InvalidConnectionUrlException("The " + parameter + " value holds " + UrlSyntax.shown(word) + ", which is not "
-						+ "a -c name=value setting; only settings can be carried to r2dbc.", parameter,
+				throw new InvalidConnectionUrlException("The " + parameter + " value holds " + UrlSyntax.shown(word)
+						+ ", which is not a -c name=value setting; only settings can be carried to r2dbc.", parameter,
 						"Write each setting as -c name=value.");
 			}
 			int equals = setting.indexOf('=');
 			if (equals <= 0) {
-				throw new InvalidConnectionUrlException("The " + parameter + " setting " + UrlSyntax.shown(setting) + " has no value.",
-						parameter, "Write it as -c name=value.");
+				throw new InvalidConnectionUrlException(
+						"The " + parameter + " setting " + UrlSyntax.shown(setting) + " has no value.", parameter,
+						"Write it as -c name=value.");
 			}
 			settings.put(setting.substring(0, equals).replace('-', '_').toLowerCase(Locale.ROOT),
 					setting.substring(equals + 1));
@@ -63,8 +64,8 @@ final class SessionSettings {
 		for (String pair : options.split(";")) {
 			String[] nameAndValue = pair.split("=", -1);
 			if (nameAndValue.length != 2 || nameAndValue[0].isBlank()) {
-				throw new InvalidConnectionUrlException("The r2dbc " + parameter + " entry " + UrlSyntax.shown(pair) + " is not one "
-						+ "name=value pair (r2dbc would reject it).", parameter,
+				throw new InvalidConnectionUrlException("The r2dbc " + parameter + " entry " + UrlSyntax.shown(pair)
+						+ " is not one name=value pair (r2dbc would reject it).", parameter,
 						"Write the options as name=value;name=value.");
 			}
 			settings.put(nameAndValue[0].trim().toLowerCase(Locale.ROOT), nameAndValue[1]);

@@ -155,8 +155,9 @@ class DatabaseUrlTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "mysql://u:pw@h/db", "jdbc:mysql://h/db", "JDBC:postgresql://h/db", "R2DBC:postgresql://u@h/db", "h:5432/db",
-			"postgresql+unknowndriver://u@h/db", "r2dbc:mysql://u@h/db", "r2dbc:postgresql:cluster://u@h/db" })
+	@ValueSource(strings = { "mysql://u:pw@h/db", "jdbc:mysql://h/db", "JDBC:postgresql://h/db",
+			"R2DBC:postgresql://u@h/db", "h:5432/db", "postgresql+unknowndriver://u@h/db", "r2dbc:mysql://u@h/db",
+			"r2dbc:postgresql:cluster://u@h/db" })
 	void otherFormsAreRefused(String url) {
 		assertThatExceptionOfType(InvalidConnectionUrlException.class).isThrownBy(() -> derive(url));
 	}
