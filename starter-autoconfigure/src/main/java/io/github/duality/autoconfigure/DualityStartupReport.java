@@ -39,9 +39,9 @@ class DualityStartupReport implements SmartInitializingSingleton {
 	}
 
 	String applicationPath() {
-		DerivedR2dbcConnectionDetails derived = single(DerivedR2dbcConnectionDetails.class);
-		if (derived != null && single(DerivedConnection.class) != null) {
-			return TargetDescriptions.application(single(DerivedConnection.class).r2dbc()) + ", " + poolSize();
+		DerivedConnection derived = single(DerivedConnection.class);
+		if (derived != null && single(DerivedR2dbcConnectionDetails.class) != null) {
+			return TargetDescriptions.application(derived.r2dbc()) + ", " + poolSize();
 		}
 		if (this.environment.containsProperty("spring.r2dbc.url")) {
 			return "explicit spring.r2dbc.url (not derived)";
@@ -58,14 +58,15 @@ class DualityStartupReport implements SmartInitializingSingleton {
 	}
 
 	String migrationPath() {
-		DerivedLiquibaseConnectionDetails derived = single(DerivedLiquibaseConnectionDetails.class);
-		if (derived != null) {
-			String role = derived.getUsername();
-			String description = TargetDescriptions.migration(single(DerivedConnection.class).migrationJdbc());
-			boolean ownRole = role != null && !role.equals(single(DerivedConnection.class).migrationJdbc().user());
-			return description + (ownRole ? ", as spring.liquibase.user " + role : "") + ", Liquibase "
-					+ (this.environment.getProperty("spring.liquibase.enabled", Boolean.class, true) ? "enabled"
-							: "disabled");
+		DerivedConnection derived = single(DerivedConnection.class);
+		DerivedLiquibaseConnectionDetails liquibase = single(DerivedLiquibaseConnectionDetails.class);
+		if (derived != null && liquibase != null) {
+			String role = liquibase.getUsername();
+			boolean ownRole = role != null && !role.equals(derived.migrationJdbc().user());
+			boolean enabled = this.environment.getProperty("spring.liquibase.enabled", Boolean.class, true);
+			return TargetDescriptions.migration(derived.migrationJdbc())
+					+ (ownRole ? ", as spring.liquibase.user " + role : "") + ", Liquibase "
+					+ (enabled ? "enabled" : "disabled");
 		}
 		if (this.environment.containsProperty("spring.liquibase.url")) {
 			return "explicit spring.liquibase.url (not derived)";

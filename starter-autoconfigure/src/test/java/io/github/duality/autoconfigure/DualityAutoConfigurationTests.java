@@ -94,6 +94,9 @@ class DualityAutoConfigurationTests {
 				assertThat(migration.getUsername()).isEqualTo("owner");
 				assertThat(migration.getPassword()).isEqualTo("ddl");
 				assertThat(migration.getJdbcUrl()).contains("db.example.com:5433/shop");
+				assertThat(context.getBean(DualityStartupReport.class).migrationPath())
+					.contains("as spring.liquibase.user owner")
+					.doesNotContain("ddl");
 				assertThat(context.getBean(R2dbcConnectionDetails.class)
 					.getConnectionFactoryOptions()
 					.getValue(ConnectionFactoryOptions.USER)).isEqualTo("app");
