@@ -75,9 +75,9 @@ class DualityStartupReport implements SmartInitializingSingleton {
 		if (details.length > 0) {
 			return "explicit LiquibaseConnectionDetails bean '" + details[0] + "' (not derived)";
 		}
-		String[] liquibase = this.beanFactory.getBeanNamesForType(SpringLiquibase.class);
-		if (liquibase.length > 0) {
-			return "explicit SpringLiquibase bean '" + liquibase[0] + "' (not derived)";
+		String[] liquibaseBeans = this.beanFactory.getBeanNamesForType(SpringLiquibase.class);
+		if (liquibaseBeans.length > 0) {
+			return "explicit SpringLiquibase bean '" + liquibaseBeans[0] + "' (not derived)";
 		}
 		return "none configured";
 	}
