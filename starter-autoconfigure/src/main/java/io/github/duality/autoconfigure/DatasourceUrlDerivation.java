@@ -4,7 +4,6 @@ import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
 
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -12,7 +11,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.Environment;
 
 /**
- * Derives both driver targets from {@code spring.datasource.*}. Bound here rather than through
+ * Derives both driver targets from {@code spring.datasource.*}. Read here rather than through
  * {@code DataSourceProperties}, which only the JDBC auto-configurations bind, and none of them is active.
  */
 final class DatasourceUrlDerivation {
@@ -27,10 +26,10 @@ final class DatasourceUrlDerivation {
 	}
 
 	static DerivedConnection derive(Environment environment) {
-		Binder binder = Binder.get(environment);
-		String url = binder.bind(URL_PROPERTY, String.class).orElse(null);
-		String username = binder.bind(USERNAME_PROPERTY, String.class).orElse(null);
-		String password = binder.bind(PASSWORD_PROPERTY, String.class).orElse(null);
+		// resolved strictly: an unset ${DATABASE_URL} must fail as such, not as a URL with a strange scheme
+		String url = environment.getProperty(URL_PROPERTY);
+		String username = environment.getProperty(USERNAME_PROPERTY);
+		String password = environment.getProperty(PASSWORD_PROPERTY);
 		try {
 			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password));
 		}

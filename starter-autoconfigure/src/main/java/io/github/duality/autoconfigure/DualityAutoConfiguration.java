@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -22,6 +21,7 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -54,10 +54,15 @@ public final class DualityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(DatasourceUrlDerivation.URL_PROPERTY)
+	@Conditional(OnDatasourceUrlCondition.class)
 	static class DerivationConfiguration {
 
+		/**
+		 * Lazy, so that the URL is read only when a derived path is used: not at all when service connections
+		 * supply every path.
+		 */
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		DerivedConnection dualityDerivedConnection(Environment environment) {
 			return DatasourceUrlDerivation.derive(environment);

@@ -39,9 +39,8 @@ class DualityStartupReport implements SmartInitializingSingleton {
 	}
 
 	String applicationPath() {
-		DerivedConnection derived = single(DerivedConnection.class);
-		if (derived != null && single(DerivedR2dbcConnectionDetails.class) != null) {
-			return TargetDescriptions.application(derived.r2dbc()) + ", " + poolSize();
+		if (single(DerivedR2dbcConnectionDetails.class) != null) {
+			return TargetDescriptions.application(single(DerivedConnection.class).r2dbc()) + ", " + poolSize();
 		}
 		if (this.environment.containsProperty("spring.r2dbc.url")) {
 			return "explicit spring.r2dbc.url (not derived)";
@@ -58,9 +57,9 @@ class DualityStartupReport implements SmartInitializingSingleton {
 	}
 
 	String migrationPath() {
-		DerivedConnection derived = single(DerivedConnection.class);
 		DerivedLiquibaseConnectionDetails liquibase = single(DerivedLiquibaseConnectionDetails.class);
-		if (derived != null && liquibase != null) {
+		if (liquibase != null) {
+			DerivedConnection derived = single(DerivedConnection.class);
 			String role = liquibase.getUsername();
 			boolean ownRole = role != null && !role.equals(derived.migrationJdbc().user());
 			boolean enabled = this.environment.getProperty("spring.liquibase.enabled", Boolean.class, true);

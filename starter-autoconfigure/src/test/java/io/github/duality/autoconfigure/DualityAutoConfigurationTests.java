@@ -146,6 +146,18 @@ class DualityAutoConfigurationTests {
 	}
 
 	@Test
+	void needsNoResolvableUrlWhenServiceConnectionsSupplyEveryPath() {
+		this.contextRunner.withPropertyValues("spring.datasource.url=${DUALITY_TEST_NEVER_SET_URL}")
+			.withUserConfiguration(ServiceConnectionStyleDetails.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanFactory().containsSingleton("dualityDerivedConnection")).isFalse();
+				assertThat(context.getBean(DualityStartupReport.class).applicationPath())
+					.isEqualTo("explicit R2dbcConnectionDetails bean 'containerR2dbcConnectionDetails' (not derived)");
+			});
+	}
+
+	@Test
 	void backsOffForAUserConnectionFactory() {
 		this.contextRunner.withPropertyValues("spring.datasource.url=" + URL)
 			.withBean("myConnectionFactory", ConnectionFactory.class, () -> new ConnectionPool(
