@@ -40,14 +40,36 @@ public final class DatabaseUrl {
 	 */
 	public static DerivedConnection derive(@Nullable String url, @Nullable String username,
 			@Nullable String password) {
-		return derive(url, username, password, Path.of(System.getProperty("user.home")));
+		return derive(url, username, password, FileChecks.READ);
 	}
 
 	/**
-	 * Derive both driver targets, looking for the drivers' {@code .postgresql/} defaults under {@code home}.
+	 * Derive both driver targets, reading the TLS files the URL names or not.
+	 * @param url the URL, in any accepted form
+	 * @param username the user, or {@code null}; if the URL names one too, both must agree
+	 * @param password the password, or {@code null}; if the URL holds one too, both must agree
+	 * @param fileChecks {@link FileChecks#SKIP} to validate a URL away from the machine where the application runs
+	 * @return both targets, the model and notes on what was converted (and, with {@code SKIP}, on what each file must
+	 * be)
+	 * @throws InvalidConnectionUrlException for any input that cannot become two faithful targets; its texts are
+	 * masked
+	 */
+	public static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
+			FileChecks fileChecks) {
+		return derive(url, username, password, Path.of(System.getProperty("user.home")), fileChecks);
+	}
+
+	/**
+	 * Derive both driver targets, reading files and looking for the drivers' {@code .postgresql/} defaults under
+	 * {@code home}.
 	 */
 	static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
 			Path home) {
+		return derive(url, username, password, home, FileChecks.READ);
+	}
+
+	static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
+			Path home, FileChecks fileChecks) {
 		if (url == null || url.isBlank()) {
 			throw new InvalidConnectionUrlException("No database URL is given.", null,
 					"Set one, for example postgresql://user@host:5432/database.");
@@ -68,7 +90,7 @@ public final class DatabaseUrl {
 			if (password != null) {
 				builder.password(password, "the password argument");
 			}
-			ConnectionSpec spec = new SpecValidator(home).validate(builder, notes);
+			ConnectionSpec spec = new SpecValidator(home, fileChecks).validate(builder, notes);
 			notes.add("migrations always connect to the primary (targetServerType=primary, no load balancing)");
 			return new DerivedConnection(maskedInput(trimmed, builder, password), spec, JdbcRenderer.render(spec, false),
 					JdbcRenderer.render(spec, true), R2dbcRenderer.render(spec), notes);

@@ -21,11 +21,15 @@ final class SpecValidator {
 
 	private final Path home;
 
+	private final FileChecks fileChecks;
+
 	/**
 	 * @param home the user's home directory, where pgjdbc and r2dbc look for {@code .postgresql/} defaults
+	 * @param fileChecks whether certificate and key files are read, or only noted
 	 */
-	SpecValidator(Path home) {
+	SpecValidator(Path home, FileChecks fileChecks) {
 		this.home = home;
+		this.fileChecks = fileChecks;
 	}
 
 	ConnectionSpec validate(ConnectionSpec.Builder builder, List<String> notes) {
@@ -128,7 +132,7 @@ final class SpecValidator {
 			return;
 		}
 		Path defaultRootCert = this.home.resolve(".postgresql").resolve("root.crt");
-		if (!Files.isRegularFile(defaultRootCert)) {
+		if (this.fileChecks == FileChecks.READ && !Files.isRegularFile(defaultRootCert)) {
 			throw new InvalidConnectionUrlException("sslmode=" + sslMode + " needs trust anchors, and none is given: "
 					+ "pgjdbc would look for " + defaultRootCert + ", which does not exist, and r2dbc would trust the "
 					+ "JDK's store instead.", parameterName(Parameter.SSL_ROOT_CERT, family),
@@ -138,8 +142,11 @@ final class SpecValidator {
 											+ "store."));
 		}
 		builder.sslRootCert(defaultRootCert.toString());
+		// without file checks this machine's home is likely not the application's: say which file counts
 		notes.add("sslmode=" + sslMode + " without sslrootcert: pgjdbc's default " + defaultRootCert
-				+ " written on both paths (r2dbc would otherwise trust the JDK's store)");
+				+ " written on both paths (r2dbc would otherwise trust the JDK's store)"
+				+ ((this.fileChecks == FileChecks.SKIP) ? "; at startup it is .postgresql/root.crt in the home "
+						+ "directory of the user the application runs as" : ""));
 	}
 
 	private void checkChannelBinding(ConnectionSpec.Builder builder, ParameterFamily family, SslMode sslMode,
@@ -161,7 +168,7 @@ final class SpecValidator {
 	private void checkFiles(ConnectionSpec.Builder builder, ParameterFamily family, SslMode sslMode,
 			List<String> notes) {
 		if (builder.sslRootCert() != null) {
-			TlsFiles.checkCertificates(builder.sslRootCert(), parameterName(Parameter.SSL_ROOT_CERT, family));
+			checkCertificates(builder.sslRootCert(), parameterName(Parameter.SSL_ROOT_CERT, family), notes);
 		}
 		if ((builder.sslCert() == null) != (builder.sslKey() == null)) {
 			throw new InvalidConnectionUrlException("A client certificate and its key must be given together.",
@@ -169,13 +176,38 @@ final class SpecValidator {
 					"Give both sslcert and sslkey, or neither.");
 		}
 		if (builder.sslKey() != null) {
-			TlsFiles.checkCertificates(builder.sslCert(), parameterName(Parameter.SSL_CERT, family));
-			pemKeyAlgorithm(builder, TlsFiles.checkKey(builder.sslKey(), parameterName(Parameter.SSL_KEY, family)),
-					notes);
+			checkCertificates(builder.sslCert(), parameterName(Parameter.SSL_CERT, family), notes);
+			checkKey(builder, parameterName(Parameter.SSL_KEY, family), notes);
 		}
 		else if (sslMode != SslMode.DISABLE) {
-			checkDefaultClientKey();
+			checkDefaultClientKey(notes);
 		}
+	}
+
+	private void checkCertificates(String path, String parameter, List<String> notes) {
+		if (this.fileChecks == FileChecks.READ) {
+			TlsFiles.checkCertificates(path, parameter);
+		}
+		else {
+			TlsFiles.checkPath(path, parameter);
+			notes.add(notRead(parameter, path, "a PEM certificate"));
+		}
+	}
+
+	private void checkKey(ConnectionSpec.Builder builder, String parameter, List<String> notes) {
+		if (this.fileChecks == FileChecks.READ) {
+			pemKeyAlgorithm(builder, TlsFiles.checkKey(builder.sslKey(), parameter), notes);
+		}
+		else {
+			TlsFiles.checkKeyPath(builder.sslKey(), parameter);
+			notes.add(notRead(parameter, builder.sslKey(), "an unencrypted PEM PKCS#8 key")
+					+ "; its algorithm, which pgjdbc must be told (pemKeyAlgorithm), is determined at startup");
+		}
+	}
+
+	private static String notRead(String parameter, String path, String content) {
+		return parameter + "=" + path + " not read (file checks skipped): it must exist, as " + content
+				+ ", where the application runs";
 	}
 
 	private void pemKeyAlgorithm(ConnectionSpec.Builder builder, String algorithm, List<String> notes) {
@@ -195,7 +227,13 @@ final class SpecValidator {
 	 * r2dbc loads {@code ~/.postgresql/postgresql.crt} and {@code postgresql.pk8} for every TLS connection when both
 	 * exist, and fails on the DER key pgjdbc users often keep there.
 	 */
-	private void checkDefaultClientKey() {
+	private void checkDefaultClientKey(List<String> notes) {
+		if (this.fileChecks == FileChecks.SKIP) {
+			notes.add("~/.postgresql/postgresql.pk8 not read (file checks skipped): if it and postgresql.crt exist "
+					+ "where the application runs, r2dbc loads them for every TLS connection, so it must be an "
+					+ "unencrypted PEM PKCS#8 key");
+			return;
+		}
 		Path directory = this.home.resolve(".postgresql");
 		Path certificate = directory.resolve("postgresql.crt");
 		Path key = directory.resolve("postgresql.pk8");

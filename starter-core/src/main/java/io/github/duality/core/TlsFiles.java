@@ -59,14 +59,7 @@ final class TlsFiles {
 	 * Refuses any key but an unencrypted PEM PKCS#8 one, and returns its algorithm (RSA, EC, ...).
 	 */
 	static String checkKey(String path, String parameter) {
-		String lowerCasePath = path.toLowerCase(Locale.ROOT);
-		if (lowerCasePath.endsWith(".p12") || lowerCasePath.endsWith(".pfx")) {
-			throw new InvalidConnectionUrlException("The " + parameter + " file " + path + " is a PKCS#12 key store, "
-					+ "which r2dbc cannot read.", parameter,
-					"Provide a PEM PKCS#8 key and a PEM certificate: openssl pkcs12 -in " + path
-							+ " -nocerts -nodes | openssl pkcs8 -topk8 -nocrypt -out key.pem, and openssl pkcs12 -in "
-							+ path + " -clcerts -nokeys -out cert.pem");
-		}
+		checkKeyPath(path, parameter);
 		String text = new String(read(path, parameter), StandardCharsets.ISO_8859_1);
 		Matcher pem = PEM_PRIVATE_KEY.matcher(text);
 		if (pem.find()) {
@@ -94,6 +87,33 @@ final class TlsFiles {
 						+ withExtension(path, ".pem") + " (keep it readable by its owner only).");
 	}
 
+	/**
+	 * Refuses, without touching the file system, a key whose path alone shows that r2dbc cannot read it (a PKCS#12
+	 * key store), or a value that is not a file path.
+	 */
+	static void checkKeyPath(String path, String parameter) {
+		String lowerCasePath = path.toLowerCase(Locale.ROOT);
+		if (lowerCasePath.endsWith(".p12") || lowerCasePath.endsWith(".pfx")) {
+			throw new InvalidConnectionUrlException("The " + parameter + " file " + path + " is a PKCS#12 key store, "
+					+ "which r2dbc cannot read.", parameter,
+					"Provide a PEM PKCS#8 key and a PEM certificate: openssl pkcs12 -in " + path
+							+ " -nocerts -nodes | openssl pkcs8 -topk8 -nocrypt -out key.pem, and openssl pkcs12 -in "
+							+ path + " -clcerts -nokeys -out cert.pem");
+		}
+		checkPath(path, parameter);
+	}
+
+	/** Refuses, without touching the file system, a value that is not a file path. */
+	static Path checkPath(String path, String parameter) {
+		try {
+			return Path.of(path);
+		}
+		catch (InvalidPathException ex) {
+			throw new InvalidConnectionUrlException("The " + parameter + " value is not a file path.", parameter,
+					"Give the path of an existing file.");
+		}
+	}
+
 	private static Optional<String> algorithm(byte[] pkcs8) {
 		for (String algorithm : KEY_ALGORITHMS) {
 			try {
@@ -108,14 +128,7 @@ final class TlsFiles {
 	}
 
 	private static byte[] read(String path, String parameter) {
-		Path file;
-		try {
-			file = Path.of(path);
-		}
-		catch (InvalidPathException ex) {
-			throw new InvalidConnectionUrlException("The " + parameter + " value is not a file path.", parameter,
-					"Give the path of an existing file.");
-		}
+		Path file = checkPath(path, parameter);
 		if (!Files.isRegularFile(file)) {
 			throw new InvalidConnectionUrlException("The " + parameter + " file " + path + " does not exist (pgjdbc "
 					+ "reads files only, not classpath resources).", parameter,

@@ -15,8 +15,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code java -jar duality-cli.jar explain [--json] [URL]} validates database URLs (for example in a deploy
- * pipeline, before the application meets them); {@code parameters [--markdown]} prints the parameter-fate table.
+ * {@code java -jar duality-cli.jar explain [--json] [--skip-file-checks] [URL]} validates database URLs (for
+ * example in a deploy pipeline, before the application meets them); {@code parameters [--markdown]} prints the
+ * parameter-fate table.
  */
 public final class DualityCli {
 
@@ -33,9 +34,13 @@ public final class DualityCli {
 			Usage: java -jar duality-cli.jar <command>
 
 			Commands:
-			  explain [--json] [URL]    Show what pgjdbc and r2dbc-postgresql receive for URL, or for each
+			  explain [--json] [--skip-file-checks] [URL]
+			                            Show what pgjdbc and r2dbc-postgresql receive for URL, or for each
 			                            non-blank line of standard input when URL is omitted. Secrets are
 			                            masked. --json prints one JSON object per input.
+			                            --skip-file-checks reads no TLS file (sslrootcert, sslcert, sslkey,
+			                            ~/.postgresql/): for machines where they do not exist; notes say
+			                            what each must be where the application runs.
 			                            Exit status: 0 all accepted, 1 any refused, 2 usage error.
 			  parameters [--markdown]   Print what happens to every URL parameter (translated, converted,
 			                            path-only or refused).

@@ -7,31 +7,40 @@ import java.util.List;
 
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.FileChecks;
 import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.Secrets;
 
 /**
- * {@code explain [--json] [URL]}: derive each URL the way the application will and show both driver targets, or
- * why the URL is refused.
+ * {@code explain [--json] [--skip-file-checks] [URL]}: derive each URL the way the application will and show both
+ * driver targets, or why the URL is refused.
  */
 final class ExplainCommand {
 
 	private final ExplanationFormat format;
 
+	/** {@link FileChecks#SKIP} with --skip-file-checks, on machines that lack the TLS files the application has. */
+	private final FileChecks fileChecks;
+
 	/** The URL from the command line, or {@code null} to read one per line from standard input. */
 	private final String url;
 
-	private ExplainCommand(ExplanationFormat format, String url) {
+	private ExplainCommand(ExplanationFormat format, FileChecks fileChecks, String url) {
 		this.format = format;
+		this.fileChecks = fileChecks;
 		this.url = url;
 	}
 
 	static ExplainCommand parse(List<String> args) throws UsageException {
 		boolean json = false;
+		FileChecks fileChecks = FileChecks.READ;
 		String url = null;
 		for (String arg : args) {
 			if (arg.equals("--json")) {
 				json = true;
+			}
+			else if (arg.equals("--skip-file-checks")) {
+				fileChecks = FileChecks.SKIP;
 			}
 			else if (arg.startsWith("-")) {
 				throw UsageException.unknown("option", arg);
@@ -43,7 +52,7 @@ final class ExplainCommand {
 				url = arg;
 			}
 		}
-		return new ExplainCommand(json ? new JsonFormat() : new TextFormat(), url);
+		return new ExplainCommand(json ? new JsonFormat() : new TextFormat(), fileChecks, url);
 	}
 
 	int execute(BufferedReader in, PrintWriter out) throws IOException, UsageException {
@@ -74,7 +83,7 @@ final class ExplainCommand {
 	private boolean explain(String input, PrintWriter out) {
 		boolean accepted;
 		try {
-			DerivedConnection connection = DatabaseUrl.derive(input, null, null);
+			DerivedConnection connection = DatabaseUrl.derive(input, null, null, this.fileChecks);
 			out.println(this.format.accepted(connection));
 			accepted = true;
 		}

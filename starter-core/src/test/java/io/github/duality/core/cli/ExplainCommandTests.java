@@ -24,6 +24,10 @@ class ExplainCommandTests {
 	private static final String ACCEPTED_JDBC = "jdbc:postgresql://db.example.com/shop?user=app&password="
 			+ ENCODED_PASSWORD;
 
+	/** Verifies TLS with a root certificate that exists only where the application runs. */
+	private static final String ROOT_CERT_ELSEWHERE = "postgres://app@db.example.com/shop?sslmode=verify-full"
+			+ "&sslrootcert=/nonexistent/duality/ca.pem";
+
 	/** Not a PostgreSQL URL at all, so refused whatever the parameter rules are. */
 	private static final String REFUSED = "mysql://app:" + ENCODED_PASSWORD + "@db.example.com:3306/shop";
 
@@ -105,6 +109,38 @@ class ExplainCommandTests {
 		assertThat(run.status()).isEqualTo(DualityCli.OK);
 	}
 
+	@Test
+	void skipFileChecksAcceptsAUrlWhoseFilesAreMissingHere() {
+		CliRun reading = CliRun.run("", "explain", "--json", ROOT_CERT_ELSEWHERE);
+		assertThat(this.jsonMapper.readTree(reading.out()).get("error").stringValue()).contains("does not exist");
+		assertThat(reading.status()).isEqualTo(DualityCli.REFUSED);
+		for (List<String> args : List.of(List.of("explain", "--json", "--skip-file-checks"),
+				List.of("explain", "--skip-file-checks", "--json"))) {
+			CliRun skipping = CliRun.run(ROOT_CERT_ELSEWHERE + "\n", args.toArray(String[]::new));
+			JsonNode result = this.jsonMapper.readTree(skipping.out());
+			assertThat(result.get("ok").booleanValue()).isTrue();
+			assertThat(result.get("notes").valueStream().map(JsonNode::stringValue))
+				.contains("sslrootcert=/nonexistent/duality/ca.pem not read (file checks skipped): it must exist, as a "
+						+ "PEM certificate, where the application runs");
+			assertThat(skipping.status()).isEqualTo(DualityCli.OK);
+		}
+	}
+
+	@Test
+	void skipFileChecksMayFollowTheUrlInATextReport() {
+		CliRun run = CliRun.run("", "explain", ROOT_CERT_ELSEWHERE, "--skip-file-checks");
+		assertThat(run.out()).contains("Result  accepted").contains("not read (file checks skipped)");
+		assertThat(run.status()).isEqualTo(DualityCli.OK);
+	}
+
+	@Test
+	void skipFileChecksStillRefusesWhatTheUrlDecides() {
+		CliRun run = CliRun.run("", "explain", "--skip-file-checks", "--json",
+				"postgres://app@db.example.com/shop?sslmode=require&sslcert=/nonexistent/duality/client.crt");
+		assertThat(this.jsonMapper.readTree(run.out()).get("parameter").stringValue()).isEqualTo("sslkey");
+		assertThat(run.status()).isEqualTo(DualityCli.REFUSED);
+	}
+
 	@ParameterizedTest
 	@MethodSource("usageErrors")
 	void usageErrorsExitWithTwoAndPrintUsageOnStandardError(String stdin, List<String> args) {
@@ -117,6 +153,7 @@ class ExplainCommandTests {
 	static Stream<Arguments> usageErrors() {
 		return Stream.of(Arguments.of("", List.of()), Arguments.of("", List.of("explian")),
 				Arguments.of(ACCEPTED, List.of("explain", "--jsno")),
+				Arguments.of(ACCEPTED, List.of("explain", "--skip-file-check")),
 				Arguments.of("", List.of("explain", ACCEPTED, ACCEPTED_JDBC)),
 				Arguments.of("", List.of("explain", "--json")), Arguments.of("\n  \n\n", List.of("explain")),
 				Arguments.of("", List.of("parameters", "--md")), Arguments.of("", List.of("parameters", "extra")));
