@@ -42,18 +42,7 @@ class DualityStartupReport implements SmartInitializingSingleton {
 		if (single(DerivedR2dbcConnectionDetails.class) != null) {
 			return TargetDescriptions.application(single(DerivedConnection.class).r2dbc()) + ", " + poolSize();
 		}
-		if (this.environment.containsProperty("spring.r2dbc.url")) {
-			return "explicit spring.r2dbc.url (not derived)";
-		}
-		String[] details = this.beanFactory.getBeanNamesForType(R2dbcConnectionDetails.class);
-		if (details.length > 0) {
-			return "explicit R2dbcConnectionDetails bean '" + details[0] + "' (not derived)";
-		}
-		String[] factories = this.beanFactory.getBeanNamesForType(ConnectionFactory.class);
-		if (factories.length > 0) {
-			return "explicit ConnectionFactory bean '" + factories[0] + "' (not derived)";
-		}
-		return "none configured";
+		return explicitConfiguration("spring.r2dbc.url", R2dbcConnectionDetails.class, ConnectionFactory.class);
 	}
 
 	String migrationPath() {
@@ -67,16 +56,19 @@ class DualityStartupReport implements SmartInitializingSingleton {
 					+ (ownRole ? ", as spring.liquibase.user " + role : "") + ", Liquibase "
 					+ (enabled ? "enabled" : "disabled");
 		}
-		if (this.environment.containsProperty("spring.liquibase.url")) {
-			return "explicit spring.liquibase.url (not derived)";
+		return explicitConfiguration("spring.liquibase.url", LiquibaseConnectionDetails.class, SpringLiquibase.class);
+	}
+
+	/** What the user configured a path with, in the order Boot's auto-configuration gives them precedence. */
+	private String explicitConfiguration(String urlProperty, Class<?>... beanTypes) {
+		if (this.environment.containsProperty(urlProperty)) {
+			return "explicit " + urlProperty + " (not derived)";
 		}
-		String[] details = this.beanFactory.getBeanNamesForType(LiquibaseConnectionDetails.class);
-		if (details.length > 0) {
-			return "explicit LiquibaseConnectionDetails bean '" + details[0] + "' (not derived)";
-		}
-		String[] liquibaseBeans = this.beanFactory.getBeanNamesForType(SpringLiquibase.class);
-		if (liquibaseBeans.length > 0) {
-			return "explicit SpringLiquibase bean '" + liquibaseBeans[0] + "' (not derived)";
+		for (Class<?> beanType : beanTypes) {
+			String[] names = this.beanFactory.getBeanNamesForType(beanType);
+			if (names.length > 0) {
+				return "explicit " + beanType.getSimpleName() + " bean '" + names[0] + "' (not derived)";
+			}
 		}
 		return "none configured";
 	}
