@@ -1,8 +1,5 @@
 package io.github.duality.sample;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import io.github.duality.testsupport.TestPostgres;
 
 /**
@@ -16,8 +13,7 @@ final class TestDatabaseUrls {
 
 	/** libpq / {@code DATABASE_URL} form, TLS verified against the test CA. */
 	static String postgres(TestPostgres postgres) {
-		return "postgres://" + userInfo(postgres) + "@" + address(postgres) + "?sslmode=verify-full&sslrootcert="
-				+ caCertificate(postgres);
+		return postgres.databaseUrl();
 	}
 
 	/** pgjdbc form: credentials go to {@code spring.datasource.username/password}, not into the URL. */
@@ -38,11 +34,11 @@ final class TestDatabaseUrls {
 
 	/** The URL as it may be shown: the password replaced by {@code ****}. */
 	static String masked(String url, TestPostgres postgres) {
-		return url.replace(encode(postgres.password()), "****");
+		return url.replace(TestPostgres.percentEncode(postgres.password()), "****");
 	}
 
 	private static String userInfo(TestPostgres postgres) {
-		return encode(postgres.username()) + ":" + encode(postgres.password());
+		return TestPostgres.percentEncode(postgres.username()) + ":" + TestPostgres.percentEncode(postgres.password());
 	}
 
 	private static String address(TestPostgres postgres) {
@@ -50,12 +46,7 @@ final class TestDatabaseUrls {
 	}
 
 	private static String caCertificate(TestPostgres postgres) {
-		return encode(postgres.caCertificate().toAbsolutePath().toString()).replace("%2F", "/");
-	}
-
-	// URLEncoder is form encoding: its '+' for a space would read as a literal '+' in libpq's rules
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+		return TestPostgres.percentEncode(postgres.caCertificate().toAbsolutePath().toString()).replace("%2F", "/");
 	}
 
 }

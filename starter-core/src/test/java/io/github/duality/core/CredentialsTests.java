@@ -1,9 +1,8 @@
 package io.github.duality.core;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import io.github.duality.testsupport.TestPostgres;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class CredentialsTests {
 	@ValueSource(strings = { "postgres://u:%s@db/app", "postgresql+asyncpg://u:%s@db/app",
 			"r2dbc:postgresql://u:%s@db/app", "jdbc:postgresql://db/app?user=u&password=%s" })
 	void hostilePasswordPercentEncodedInEveryForm(String template) {
-		String encoded = URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8).replace("+", "%20");
+		String encoded = TestPostgres.percentEncode(HOSTILE);
 		DerivedConnection derived = derive(template.formatted(encoded), null, null);
 		assertPasswordOnBothPaths(derived, HOSTILE);
 		assertThat(derived.maskedInput()).doesNotContain(encoded).contains("****");

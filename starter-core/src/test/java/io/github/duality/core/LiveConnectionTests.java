@@ -1,7 +1,5 @@
 package io.github.duality.core;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -111,7 +109,7 @@ class LiveConnectionTests {
 	void verifyFullWithoutTheFixtureCaFailsOnBothPathsAlike() {
 		// r2dbc would trust the JDK's store; pgjdbc is told to do the same, and neither knows the per-run CA
 		DerivedConnection derived = DatabaseUrl.derive("r2dbc:postgresql://" + postgres.username() + ":"
-				+ encoded(postgres.password()) + "@" + postgres.host() + ":" + postgres.port() + "/"
+				+ TestPostgres.percentEncode(postgres.password()) + "@" + postgres.host() + ":" + postgres.port() + "/"
 				+ postgres.database() + "?sslMode=verify-full", null, null, home);
 		assertThatException().isThrownBy(() -> jdbcSession(derived.jdbc()))
 			.satisfies((ex) -> assertThat(causes(ex)).contains("PKIX"));
@@ -149,10 +147,6 @@ class LiveConnectionTests {
 			.block(TIMEOUT);
 	}
 
-	private static String encoded(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-	}
-
 	record Session(String role, String database, String schema, String applicationName, boolean ssl) {
 	}
 
@@ -164,7 +158,7 @@ class LiveConnectionTests {
 			String url(String host, String sslMode, String schema, String applicationName, String rootCert,
 					String password) {
 				return "jdbc:postgresql://" + host + ":" + postgres.port() + "/" + postgres.database() + "?user="
-						+ postgres.username() + ((password != null) ? "&password=" + encoded(password) : "")
+						+ postgres.username() + ((password != null) ? "&password=" + TestPostgres.percentEncode(password) : "")
 						+ "&sslmode=" + sslMode + "&currentSchema=" + schema + "&ApplicationName=" + applicationName
 						+ ((rootCert != null) ? "&sslrootcert=" + rootCert : "");
 			}
@@ -210,7 +204,7 @@ class LiveConnectionTests {
 				String password);
 
 		private static String userInfo(String password) {
-			return postgres.username() + ((password != null) ? ":" + encoded(password) : "");
+			return postgres.username() + ((password != null) ? ":" + TestPostgres.percentEncode(password) : "");
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.github.duality.testsupport;
 
 import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -117,6 +119,27 @@ public final class TestPostgres {
 	 */
 	public Path caCertificate() {
 		return this.server.caCertificate();
+	}
+
+	/**
+	 * This server as a {@code DATABASE_URL}: a libpq URI with the percent-encoded credentials of the application role
+	 * and TLS verified against {@link #caCertificate()}.
+	 * @return {@code postgres://role:password@host:port/database?sslmode=verify-full&sslrootcert=ca}
+	 */
+	public String databaseUrl() {
+		return "postgres://" + percentEncode(username()) + ":" + percentEncode(password()) + "@" + host() + ":" + port()
+				+ "/" + database() + "?sslmode=verify-full&sslrootcert="
+				+ percentEncode(caCertificate().toAbsolutePath().toString()).replace("%2F", "/");
+	}
+
+	/**
+	 * Percent-encoding as libpq decodes it. {@link URLEncoder} is form encoding, and its {@code +} for a space
+	 * would read as a literal {@code +} under libpq's rules.
+	 * @param value any text
+	 * @return the text with every reserved and non-ASCII character written as {@code %XX}
+	 */
+	public static String percentEncode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	/**

@@ -47,7 +47,7 @@ class DualityLiveTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", FixtureUrls::databaseUrl);
+		registry.add("spring.datasource.url", postgres::databaseUrl);
 	}
 
 	@Autowired
@@ -148,7 +148,7 @@ class DualityLiveTests {
 	static void assertNoPassword(String text) {
 		String password = postgres.password();
 		assertThat(text).doesNotContain(password)
-			.doesNotContain(FixtureUrls.encode(password))
+			.doesNotContain(TestPostgres.percentEncode(password))
 			.doesNotContain(java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8))
 			.doesNotContain(password.substring(0, password.indexOf('?')));
 	}

@@ -29,11 +29,11 @@ class ExplicitConfigurationLiveTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
 				LiquibaseAutoConfiguration.class, DataSourceAutoConfiguration.class))
-		.withPropertyValues("spring.datasource.url=" + FixtureUrls.databaseUrl());
+		.withPropertyValues("spring.datasource.url=" + TestPostgres.get().databaseUrl());
 
 	@Test
 	void serviceConnectionStyleDetailsTakePrecedence() {
-		TestPostgres postgres = FixtureUrls.postgres();
+		TestPostgres postgres = TestPostgres.get();
 		ConnectionFactoryOptions explicit = ConnectionFactoryOptions.builder()
 			.option(ConnectionFactoryOptions.DRIVER, "postgresql")
 			.option(ConnectionFactoryOptions.HOST, postgres.host())
@@ -61,7 +61,7 @@ class ExplicitConfigurationLiveTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HikariDataSource.class)).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(DataSource.class);
-			assertThat(FixtureUrls.postgres().queryAsSuperuser("select 1 from public.databasechangelog")).isNotEmpty();
+			assertThat(TestPostgres.get().queryAsSuperuser("select 1 from public.databasechangelog")).isNotEmpty();
 		});
 	}
 

@@ -58,7 +58,8 @@ class HealthLiveTests {
 	@Test
 	void anExhaustedPoolIsOutOfServiceNotDown() {
 		this.contextRunner
-			.withPropertyValues("spring.liquibase.enabled=false", "spring.datasource.url=" + FixtureUrls.databaseUrl(),
+			.withPropertyValues("spring.liquibase.enabled=false",
+					"spring.datasource.url=" + TestPostgres.get().databaseUrl(),
 					"spring.r2dbc.pool.initial-size=1", "spring.r2dbc.pool.max-size=1")
 			.run((context) -> {
 				Connection held = Mono.from(context.getBean(ConnectionFactory.class).create()).block();
@@ -78,11 +79,11 @@ class HealthLiveTests {
 
 	@Test
 	void liquibaseUserRunsMigrationsAsAnotherRoleWithTheDerivedHostAndTls() {
-		TestPostgres postgres = FixtureUrls.postgres();
+		TestPostgres postgres = TestPostgres.get();
 		postgres.executeAsSuperuser("create role duality_owner login password 'owner-pw'");
 		postgres.executeAsSuperuser("create schema owned authorization duality_owner");
 		this.contextRunner
-			.withPropertyValues("spring.datasource.url=" + FixtureUrls.databaseUrl(),
+			.withPropertyValues("spring.datasource.url=" + TestPostgres.get().databaseUrl(),
 					"spring.liquibase.user=duality_owner", "spring.liquibase.password=owner-pw",
 					"spring.liquibase.default-schema=owned")
 			.run((context) -> {

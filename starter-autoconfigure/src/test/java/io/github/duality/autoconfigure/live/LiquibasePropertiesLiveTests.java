@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,20 +24,20 @@ class LiquibasePropertiesLiveTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
 				LiquibaseAutoConfiguration.class, DataSourceAutoConfiguration.class))
-		.withPropertyValues("spring.datasource.url=" + FixtureUrls.databaseUrl());
+		.withPropertyValues("spring.datasource.url=" + TestPostgres.get().databaseUrl());
 
 	@Test
 	void changeLogContextsLabelsAndDefaultSchemaAreHonoured() {
-		FixtureUrls.postgres().executeAsSuperuser("create schema settings authorization duality_app");
+		TestPostgres.get().executeAsSuperuser("create schema settings authorization duality_app");
 		this.contextRunner
 			.withPropertyValues("spring.liquibase.change-log=classpath:db/other/contexts.yaml",
 					"spring.liquibase.contexts=production", "spring.liquibase.label-filter=eu",
 					"spring.liquibase.default-schema=settings")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class);
-				assertThat(FixtureUrls.postgres().queryAsSuperuser("select name from settings.setting"))
+				assertThat(TestPostgres.get().queryAsSuperuser("select name from settings.setting"))
 					.containsExactly(Map.of("name", "production-eu"));
-				assertThat(FixtureUrls.postgres()
+				assertThat(TestPostgres.get()
 					.queryAsSuperuser("select id from settings.databasechangelog order by orderexecuted"))
 					.containsExactly(Map.of("id", "create-setting"), Map.of("id", "production-settings"));
 			});
@@ -44,12 +45,12 @@ class LiquibasePropertiesLiveTests {
 
 	@Test
 	void migrationsCanBeSwitchedOff() {
-		FixtureUrls.postgres().executeAsSuperuser("create schema untouched authorization duality_app");
+		TestPostgres.get().executeAsSuperuser("create schema untouched authorization duality_app");
 		this.contextRunner
 			.withPropertyValues("spring.liquibase.enabled=false", "spring.liquibase.default-schema=untouched")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(FixtureUrls.postgres()
+				assertThat(TestPostgres.get()
 					.queryAsSuperuser("select count(*) as tables from pg_tables where schemaname = 'untouched'"))
 					.containsExactly(Map.of("tables", 0L));
 			});

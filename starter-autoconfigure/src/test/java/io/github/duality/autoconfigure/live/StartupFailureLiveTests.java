@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.github.duality.autoconfigure.InvalidDatasourceUrlException;
 import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class StartupFailureLiveTests {
 			""")
 	void failureAnalysisNamesTheParameterAndHidesThePassword(String urlTemplate, String parameter, String hint,
 			CapturedOutput output) {
-		String url = urlTemplate.replace("PASSWORD", FixtureUrls.encode(FixtureUrls.postgres().password()));
+		String url = urlTemplate.replace("PASSWORD", TestPostgres.percentEncode(TestPostgres.get().password()));
 		assertThatThrownBy(() -> start(url)).hasRootCauseInstanceOf(InvalidConnectionUrlException.class)
 			.satisfies((ex) -> assertThat(causes(ex)).hasAtLeastOneElementOfType(InvalidDatasourceUrlException.class))
 			.satisfies((ex) -> DualityLiveTests.assertNoPassword(stackTrace(ex)));
