@@ -1,22 +1,24 @@
 package io.github.duality.autoconfigure;
 
+import java.util.stream.Collectors;
+
+import io.github.duality.autoconfigure.r2dbc.DerivedR2dbcConnectionDetails;
 import io.github.duality.core.DerivedConnection;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
-import liquibase.integration.spring.SpringLiquibase;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.core.env.Environment;
 
 /**
  * Logs, once all singletons exist, one INFO line saying where each path goes: derived by Duality (with secrets
- * masked) or configured explicitly by the user, and by what.
+ * masked) or configured explicitly by the user, and by what. Each migration tool on the classpath describes its own
+ * part ({@link MigrationPathReport}).
  */
 class DualityStartupReport implements SmartInitializingSingleton {
 
@@ -39,51 +41,29 @@ class DualityStartupReport implements SmartInitializingSingleton {
 	}
 
 	String applicationPath() {
-		if (single(DerivedR2dbcConnectionDetails.class) != null) {
-			return TargetDescriptions.application(single(DerivedConnection.class).r2dbc()) + ", " + poolSize();
+		if (this.beanFactory.getBeanProvider(DerivedR2dbcConnectionDetails.class).getIfUnique() != null) {
+			DerivedConnection derived = this.beanFactory.getBean(DerivedConnection.class);
+			return TargetDescriptions.application(derived.r2dbc()) + ", " + poolSize();
 		}
-		return explicitConfiguration("spring.r2dbc.url", R2dbcConnectionDetails.class, ConnectionFactory.class);
+		return ExplicitConfiguration.describe(this.beanFactory, this.environment, "spring.r2dbc.url",
+				R2dbcConnectionDetails.class, ConnectionFactory.class);
 	}
 
 	String migrationPath() {
-		DerivedLiquibaseConnectionDetails liquibase = single(DerivedLiquibaseConnectionDetails.class);
-		if (liquibase != null) {
-			DerivedConnection derived = single(DerivedConnection.class);
-			String role = liquibase.getUsername();
-			boolean ownRole = role != null && !role.equals(derived.migrationJdbc().user());
-			boolean enabled = this.environment.getProperty("spring.liquibase.enabled", Boolean.class, true);
-			return TargetDescriptions.migration(derived.migrationJdbc())
-					+ (ownRole ? ", as spring.liquibase.user " + role : "") + ", Liquibase "
-					+ (enabled ? "enabled" : "disabled");
-		}
-		return explicitConfiguration("spring.liquibase.url", LiquibaseConnectionDetails.class, SpringLiquibase.class);
-	}
-
-	/** What the user configured a path with, in the order Boot's auto-configuration gives them precedence. */
-	private String explicitConfiguration(String urlProperty, Class<?>... beanTypes) {
-		if (this.environment.containsProperty(urlProperty)) {
-			return "explicit " + urlProperty + " (not derived)";
-		}
-		for (Class<?> beanType : beanTypes) {
-			String[] names = this.beanFactory.getBeanNamesForType(beanType);
-			if (names.length > 0) {
-				return "explicit " + beanType.getSimpleName() + " bean '" + names[0] + "' (not derived)";
-			}
-		}
-		return "none configured";
+		String tools = this.beanFactory.getBeanProvider(MigrationPathReport.class)
+			.orderedStream()
+			.map(MigrationPathReport::describe)
+			.collect(Collectors.joining(", and "));
+		return tools.isEmpty() ? "none (neither Liquibase nor Flyway is on the classpath)" : tools;
 	}
 
 	private String poolSize() {
-		ConnectionFactory factory = single(ConnectionFactory.class);
+		ConnectionFactory factory = this.beanFactory.getBeanProvider(ConnectionFactory.class).getIfUnique();
 		if (factory instanceof ConnectionPool pool) {
 			return pool.getMetrics().map(PoolMetrics::getMaxAllocatedSize).map((max) -> "pool max " + max)
 				.orElse("pooled");
 		}
 		return "not pooled";
-	}
-
-	private <T> T single(Class<T> type) {
-		return this.beanFactory.getBeanProvider(type).getIfUnique();
 	}
 
 }

@@ -6,12 +6,12 @@ import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 /**
  * Conditions that match when the user configured a path by hand, with Boot's own property for it.
  */
-final class NoPropertyCondition {
+public final class NoPropertyCondition {
 
 	private NoPropertyCondition() {
 	}
 
-	static final class NoR2dbcUrl extends NoneNestedConditions {
+	public static final class NoR2dbcUrl extends NoneNestedConditions {
 
 		NoR2dbcUrl() {
 			super(ConfigurationPhase.REGISTER_BEAN);
@@ -24,7 +24,7 @@ final class NoPropertyCondition {
 
 	}
 
-	static final class NoLiquibaseUrl extends NoneNestedConditions {
+	public static final class NoLiquibaseUrl extends NoneNestedConditions {
 
 		NoLiquibaseUrl() {
 			super(ConfigurationPhase.REGISTER_BEAN);
@@ -32,6 +32,19 @@ final class NoPropertyCondition {
 
 		@ConditionalOnProperty("spring.liquibase.url")
 		static final class LiquibaseUrl {
+
+		}
+
+	}
+
+	public static final class NoFlywayUrl extends NoneNestedConditions {
+
+		NoFlywayUrl() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty("spring.flyway.url")
+		static final class FlywayUrl {
 
 		}
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.duality.core.JdbcTarget;
 import io.github.duality.core.R2dbcTarget;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Short, secret-free descriptions of the derived targets for logs and health details.
@@ -36,6 +37,21 @@ public final class TargetDescriptions {
 		Map<String, String> properties = target.maskedProperties();
 		return target.url() + " (user " + properties.get("user") + ", sslmode " + properties.get("sslmode")
 				+ ", not pooled)";
+	}
+
+	/**
+	 * A derived migration path: the target, the role when the tool's own user property switches it, the tool.
+	 * @param target the derived migration target
+	 * @param userProperty the tool's user property, e.g. {@code spring.flyway.user}
+	 * @param role the role the tool connects as
+	 * @param tool the tool's name
+	 * @param enabled whether the tool runs at startup
+	 */
+	public static String migration(JdbcTarget target, String userProperty, @Nullable String role, String tool,
+			boolean enabled) {
+		boolean ownRole = role != null && !role.equals(target.user());
+		return migration(target) + (ownRole ? ", as " + userProperty + " " + role : "") + ", " + tool
+				+ (enabled ? " enabled" : " disabled");
 	}
 
 }

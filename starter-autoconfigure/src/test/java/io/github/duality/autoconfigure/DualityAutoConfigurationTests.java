@@ -1,10 +1,14 @@
 package io.github.duality.autoconfigure;
 
-
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.duality.autoconfigure.jdbc.DerivedJdbcConnectionDetails;
+import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
+import io.github.duality.autoconfigure.liquibase.DerivedLiquibaseConnectionDetails;
+import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
+import io.github.duality.autoconfigure.r2dbc.DerivedR2dbcConnectionDetails;
+import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import io.github.duality.core.DerivedConnection;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
@@ -35,7 +39,8 @@ class DualityAutoConfigurationTests {
 	private static final String URL = "postgres://app:s3cr%40t@db.example.com:5433/shop?sslmode=require";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
+				DualityJdbcAutoConfiguration.class, DualityLiquibaseAutoConfiguration.class, R2dbcAutoConfiguration.class,
 				LiquibaseAutoConfiguration.class, DataSourceAutoConfiguration.class))
 		.withPropertyValues("spring.liquibase.enabled=false");
 

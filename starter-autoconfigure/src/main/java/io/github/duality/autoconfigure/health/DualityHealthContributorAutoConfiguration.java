@@ -1,7 +1,7 @@
 package io.github.duality.autoconfigure.health;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
@@ -17,61 +17,49 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 /**
- * The {@code database} health contributor: {@code migration} (the JDBC path Liquibase uses) and
- * {@code application} (the R2DBC pool the application uses).
+ * The {@code database} health contributor: {@code migration} (the JDBC path the migration tools use, with the
+ * history of each) and {@code application} (the R2DBC pool the application uses).
  */
-@AutoConfiguration(after = { DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
-		LiquibaseAutoConfiguration.class })
+@AutoConfiguration(after = { DualityAutoConfiguration.class, R2dbcAutoConfiguration.class },
+		afterName = { "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration",
+				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
 @ConditionalOnClass({ ReactiveHealthContributor.class, ConditionalOnEnabledHealthIndicator.class, Mono.class })
 @ConditionalOnBooleanProperty(name = "duality.enabled", matchIfMissing = true)
 @ConditionalOnBean(ConnectionFactory.class)
 @ConditionalOnEnabledHealthIndicator("database")
+@Import({ LiquibaseHistoryConfiguration.class, FlywayHistoryConfiguration.class })
 public final class DualityHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "databaseHealthContributor")
 	ReactiveHealthContributor databaseHealthContributor(ObjectProvider<ConnectionFactory> connectionFactory,
-			ObjectProvider<R2dbcConnectionDetails> r2dbcConnectionDetails,
-			ObjectProvider<LiquibaseConnectionDetails> liquibaseConnectionDetails, DualityProperties properties,
-			Environment environment) {
+			ObjectProvider<R2dbcConnectionDetails> r2dbcConnectionDetails, ObjectProvider<SchemaHistory> histories,
+			DualityProperties properties) {
 		Map<String, ReactiveHealthContributor> components = new LinkedHashMap<>();
-		LiquibaseConnectionDetails migration = liquibaseConnectionDetails.getIfUnique();
-		if (migration != null && migration.getJdbcUrl() != null) {
-			components.put("migration", new MigrationPathHealthIndicator(migration, changeLogTable(environment),
+		List<SchemaHistory> used = histories.orderedStream().filter((history) -> history.connection() != null).toList();
+		if (!used.isEmpty()) {
+			// both tools normally share the derived target; the first one's connection stands for the path
+			components.put("migration", new MigrationPathHealthIndicator(used.get(0).connection(), used,
 					properties.getHealth().getTimeout()));
 		}
 		ConnectionFactory application = connectionFactory.getIfUnique();
 		if (application != null) {
 			R2dbcConnectionDetails details = r2dbcConnectionDetails.getIfUnique();
-			String url = (details != null) ? TargetDescriptions.r2dbcUrl(new R2dbcTarget(details.getConnectionFactoryOptions()))
-					: null;
+			String url = (details != null)
+					? TargetDescriptions.r2dbcUrl(new R2dbcTarget(details.getConnectionFactoryOptions())) : null;
 			components.put("application",
 					new ApplicationPathHealthIndicator(application, url, properties.getHealth().getTimeout()));
 		}
 		return CompositeReactiveHealthContributor.fromMap(components);
-	}
-
-	/** Where Liquibase keeps its change log, named as its {@code spring.liquibase.*} properties say. */
-	private static String changeLogTable(Environment environment) {
-		Binder binder = Binder.get(environment);
-		String table = binder.bind("spring.liquibase.database-change-log-table", String.class)
-			.orElse("databasechangelog");
-		String schema = binder.bind("spring.liquibase.liquibase-schema", String.class)
-			.orElseGet(() -> binder.bind("spring.liquibase.default-schema", String.class).orElse(null));
-		String unquoted = table.toLowerCase(Locale.ROOT);
-		return (schema != null) ? schema.toLowerCase(Locale.ROOT) + "." + unquoted : unquoted;
 	}
 
 }

@@ -5,22 +5,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.Driver;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
-import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
 
 /**
- * Health of the migration path: one short-lived, unpooled pgjdbc connection made exactly as Liquibase makes it,
- * reporting the server, the TLS actually in use on that very connection, and what Liquibase has applied.
+ * Health of the migration path: one short-lived, unpooled pgjdbc connection made exactly as the migration tool
+ * makes it, reporting the server, the TLS actually in use on that very connection, and what each migration tool
+ * (Liquibase, Flyway) has applied.
  */
 public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 
@@ -28,21 +28,20 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 			+ "current_setting('server_version'), "
 			+ "coalesce((select ssl from pg_stat_ssl where pid = pg_backend_pid()), false)";
 
-	private final LiquibaseConnectionDetails connectionDetails;
+	private final MigrationConnection connection;
 
-	private final String changeLogTable;
+	private final List<SchemaHistory> histories;
 
 	private final Duration timeout;
 
 	/**
-	 * @param connectionDetails how Liquibase connects
-	 * @param changeLogTable the change-log table, optionally schema-qualified, as Liquibase names it
+	 * @param connection how the (first) migration tool connects
+	 * @param histories the history of each migration tool on that connection
 	 * @param timeout the longest the whole check may take
 	 */
-	public MigrationPathHealthIndicator(LiquibaseConnectionDetails connectionDetails, String changeLogTable,
-			Duration timeout) {
-		this.connectionDetails = connectionDetails;
-		this.changeLogTable = changeLogTable;
+	MigrationPathHealthIndicator(MigrationConnection connection, List<SchemaHistory> histories, Duration timeout) {
+		this.connection = connection;
+		this.histories = List.copyOf(histories);
 		this.timeout = timeout;
 	}
 
@@ -55,9 +54,9 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 	}
 
 	private Health check() throws SQLException {
-		Health.Builder health = Health.up().withDetail("url", HealthDetails.withoutQuery(this.connectionDetails.getJdbcUrl()));
-		try (Connection connection = connect()) {
-			try (PreparedStatement statement = connection.prepareStatement(SERVER_FACTS);
+		Health.Builder health = Health.up().withDetail("url", HealthDetails.withoutQuery(this.connection.jdbcUrl()));
+		try (Connection jdbc = connect()) {
+			try (PreparedStatement statement = jdbc.prepareStatement(SERVER_FACTS);
 					ResultSet facts = statement.executeQuery()) {
 				facts.next();
 				health.withDetail("user", facts.getString(1))
@@ -65,58 +64,30 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 					.withDetail("ssl", facts.getBoolean(4))
 					.withDetail("serverVersion", facts.getString(3));
 			}
-			health.withDetail("liquibase", liquibaseState(connection));
+			for (SchemaHistory history : this.histories) {
+				health.withDetail(history.name(), history.read(jdbc));
+			}
 		}
 		return health.build();
 	}
 
 	private Connection connect() throws SQLException {
 		Properties properties = new Properties();
-		putIfNotNull(properties, "user", this.connectionDetails.getUsername());
-		putIfNotNull(properties, "password", this.connectionDetails.getPassword());
+		putIfNotNull(properties, "user", this.connection.username());
+		putIfNotNull(properties, "password", this.connection.password());
 		String seconds = String.valueOf(Math.max(1, this.timeout.toSeconds()));
 		properties.setProperty("connectTimeout", seconds);
 		properties.setProperty("loginTimeout", seconds);
 		properties.setProperty("socketTimeout", seconds);
 		properties.setProperty("ApplicationName", "duality-health");
-		Connection connection = new Driver().connect(this.connectionDetails.getJdbcUrl(), properties);
-		if (connection == null) {
+		Connection jdbc = new Driver().connect(this.connection.jdbcUrl(), properties);
+		if (jdbc == null) {
 			throw new SQLException("Not a PostgreSQL JDBC URL");
 		}
-		return connection;
+		return jdbc;
 	}
 
-	private Map<String, Object> liquibaseState(Connection connection) throws SQLException {
-		Map<String, Object> state = new LinkedHashMap<>();
-		String table = resolveTable(connection);
-		if (table == null) {
-			state.put("applied", 0);
-			state.put("changeLogTable", "absent");
-			return state;
-		}
-		String sql = "select count(*) over (), id from " + table + " order by orderexecuted desc limit 1";
-		try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
-			boolean any = rows.next();
-			state.put("applied", any ? rows.getLong(1) : 0L);
-			if (any) {
-				state.put("last", rows.getString(2));
-			}
-		}
-		return state;
-	}
-
-	/** The table's name as PostgreSQL quotes it, or {@code null} when Liquibase has not created it. */
-	private String resolveTable(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("select to_regclass(?)::text")) {
-			statement.setString(1, this.changeLogTable);
-			try (ResultSet result = statement.executeQuery()) {
-				result.next();
-				return result.getString(1);
-			}
-		}
-	}
-
-	private static void putIfNotNull(Properties properties, String name, String value) {
+	private static void putIfNotNull(Properties properties, String name, @Nullable String value) {
 		if (value != null) {
 			properties.setProperty(name, value);
 		}
@@ -126,7 +97,7 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 		String error = (ex instanceof TimeoutException) ? "No answer within " + this.timeout
 				: HealthDetails.message(ex);
 		return Health.down()
-			.withDetail("url", HealthDetails.withoutQuery(this.connectionDetails.getJdbcUrl()))
+			.withDetail("url", HealthDetails.withoutQuery(this.connection.jdbcUrl()))
 			.withDetail("error", error)
 			.build();
 	}

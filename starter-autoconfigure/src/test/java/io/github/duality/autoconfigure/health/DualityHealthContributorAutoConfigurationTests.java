@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
+import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
+import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DualityHealthContributorAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
+				DualityJdbcAutoConfiguration.class, DualityLiquibaseAutoConfiguration.class, R2dbcAutoConfiguration.class,
 				LiquibaseAutoConfiguration.class, DualityHealthContributorAutoConfiguration.class,
 				ConnectionFactoryHealthContributorAutoConfiguration.class))
 		.withInitializer((context) -> new HealthDefaultsEnvironmentPostProcessor()

@@ -4,6 +4,9 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
+import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
+import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import io.github.duality.testsupport.TestPostgres;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
@@ -27,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExplicitConfigurationLiveTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
+				DualityJdbcAutoConfiguration.class, DualityLiquibaseAutoConfiguration.class, R2dbcAutoConfiguration.class,
 				LiquibaseAutoConfiguration.class, DataSourceAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=" + TestPostgres.get().databaseUrl());
 

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
+import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
+import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import io.github.duality.autoconfigure.health.DualityHealthContributorAutoConfiguration;
 import io.github.duality.testsupport.TestPostgres;
 import io.r2dbc.spi.Connection;
@@ -33,7 +36,8 @@ class HealthLiveTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
+				DualityJdbcAutoConfiguration.class, DualityLiquibaseAutoConfiguration.class, R2dbcAutoConfiguration.class,
 				LiquibaseAutoConfiguration.class, DualityHealthContributorAutoConfiguration.class))
 		.withPropertyValues("duality.health.timeout=" + TIMEOUT.toSeconds() + "s");
 

@@ -5,6 +5,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
+import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
+import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiquibasePropertiesLiveTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
+				DualityJdbcAutoConfiguration.class, DualityLiquibaseAutoConfiguration.class, R2dbcAutoConfiguration.class,
 				LiquibaseAutoConfiguration.class, DataSourceAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=" + TestPostgres.get().databaseUrl());
 

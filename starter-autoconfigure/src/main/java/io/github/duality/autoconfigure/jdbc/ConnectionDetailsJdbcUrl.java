@@ -1,4 +1,4 @@
-package io.github.duality.autoconfigure;
+package io.github.duality.autoconfigure.jdbc;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,22 +10,22 @@ import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.JdbcTarget;
 
 /**
- * Renders a pgjdbc target as a single URL for Boot's {@code JdbcConnectionDetails} and
- * {@code LiquibaseConnectionDetails}, which carry only url, username and password: every other pgjdbc property
+ * Renders a pgjdbc target as a single URL for Boot's {@code JdbcConnectionDetails},
+ * {@code LiquibaseConnectionDetails} and {@code FlywayConnectionDetails}, which carry only url, username and password: every other pgjdbc property
  * (sslmode, sslrootcert, currentSchema...) has to travel in the URL or it would be silently lost.
  */
-final class ConnectionDetailsJdbcUrl {
+public final class ConnectionDetailsJdbcUrl {
 
 	private static final Set<String> CREDENTIALS = Set.of("user", "password");
 
 	private ConnectionDetailsJdbcUrl() {
 	}
 
-	static String of(JdbcTarget target) {
+	public static String of(JdbcTarget target) {
 		Properties properties = target.properties();
 		if (properties.getProperty("sslpassword") != null) {
 			throw new InvalidConnectionUrlException(
-					"sslpassword cannot be passed to Liquibase without writing it into a JDBC URL that Liquibase logs.",
+					"sslpassword cannot be passed to the migration tool without writing it into a JDBC URL that it logs.",
 					"sslpassword", "Use an unencrypted PKCS#8 client key, readable only by the application's user.");
 		}
 		StringBuilder url = new StringBuilder(target.url());

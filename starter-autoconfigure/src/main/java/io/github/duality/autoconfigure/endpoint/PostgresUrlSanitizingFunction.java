@@ -1,4 +1,4 @@
-package io.github.duality.autoconfigure;
+package io.github.duality.autoconfigure.endpoint;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

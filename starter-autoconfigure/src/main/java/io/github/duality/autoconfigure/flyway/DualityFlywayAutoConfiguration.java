@@ -1,0 +1,55 @@
+package io.github.duality.autoconfigure.flyway;
+
+import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.NoPropertyCondition;
+import io.github.duality.core.DerivedConnection;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The Flyway migration path: the derived target as {@link FlywayConnectionDetails}, from which Boot's Flyway
+ * auto-configuration builds a one-off, unpooled DataSource that is not a bean. Backs off for
+ * {@code spring.flyway.url}, a {@code FlywayConnectionDetails} bean or a {@link Flyway} bean, as Boot's own
+ * properties-based details do.
+ */
+@AutoConfiguration(after = DualityAutoConfiguration.class, before = FlywayAutoConfiguration.class)
+@ConditionalOnClass({ Flyway.class, FlywayAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "duality.enabled", matchIfMissing = true)
+public final class DualityFlywayAutoConfiguration {
+
+	@Bean
+	FlywayPathReport flywayPathReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		return new FlywayPathReport(beanFactory, environment);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(DerivedConnection.class)
+	static class DerivationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean({ FlywayConnectionDetails.class, Flyway.class })
+		@Conditional(NoPropertyCondition.NoFlywayUrl.class)
+		DerivedFlywayConnectionDetails dualityFlywayConnectionDetails(DerivedConnection derived,
+				Environment environment) {
+			Binder binder = Binder.get(environment);
+			return new DerivedFlywayConnectionDetails(derived.migrationJdbc(),
+					binder.bind("spring.flyway.user", String.class).orElse(null),
+					binder.bind("spring.flyway.password", String.class).orElse(null));
+		}
+
+	}
+
+}

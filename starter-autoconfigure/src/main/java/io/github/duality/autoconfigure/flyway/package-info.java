@@ -1,0 +1,7 @@
+/**
+ * The Flyway migration path.
+ */
+@NullMarked
+package io.github.duality.autoconfigure.flyway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The Liquibase migration path.
+ */
+@NullMarked
+package io.github.duality.autoconfigure.liquibase;
+
+import org.jspecify.annotations.NullMarked;
