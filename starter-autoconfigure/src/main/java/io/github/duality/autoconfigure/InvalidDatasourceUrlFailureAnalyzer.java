@@ -27,7 +27,7 @@ class InvalidDatasourceUrlFailureAnalyzer extends AbstractFailureAnalyzer<Invali
 		String fix = (problem.getFix() != null) ? problem.getFix() : "Correct the value of " + cause.getProperty() + ".";
 		String action = fix + "\n\nCheck the value with: java -jar duality-cli.jar explain '<url>' (see README, "
 				+ "Troubleshooting), or set duality.enabled=false to configure spring.r2dbc.url and "
-				+ "spring.liquibase.url by hand.";
+				+ "spring.liquibase.url or spring.flyway.url by hand.";
 		return new FailureAnalysis(description.toString(), action, cause);
 	}
 

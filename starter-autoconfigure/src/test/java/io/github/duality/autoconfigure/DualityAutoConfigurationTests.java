@@ -207,6 +207,20 @@ class DualityAutoConfigurationTests {
 	}
 
 	@Test
+	void withNeitherMigrationToolThereIsNoJdbcPath() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("liquibase."))
+			.withPropertyValues("spring.datasource.url=" + URL)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(DerivedR2dbcConnectionDetails.class)
+					.doesNotHaveBean(JdbcConnectionDetails.class)
+					.doesNotHaveBean(LiquibaseConnectionDetails.class);
+				assertThat(context.getBean(DualityStartupReport.class).migrationPath())
+					.isEqualTo("none (neither Liquibase nor Flyway is on the classpath)");
+			});
+	}
+
+	@Test
 	void refusesAMisspelledParameterAtStartup() {
 		this.contextRunner.withPropertyValues("spring.datasource.url=jdbc:postgresql://h/app?sslMode=require")
 			.run((context) -> {

@@ -1,0 +1,37 @@
+package io.github.duality.autoconfigure.live;
+
+import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A Flyway application (no liquibase-core) with a bad URL fails as a Liquibase one does: with the failure analysis,
+ * before Flyway opens anything, and without the password.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FlywayWithoutLiquibaseStartupFailureTests {
+
+	@Test
+	void aMisspelledParameterIsExplained(CapturedOutput output) {
+		String password = TestPostgres.percentEncode(TestPostgres.get().password());
+		assertThatThrownBy(() -> new SpringApplicationBuilder(LiveTestApplication.class).web(WebApplicationType.NONE)
+			.run("--spring.datasource.url=postgres://app:" + password + "@localhost/app?sslMode=require"))
+			.hasRootCauseInstanceOf(InvalidConnectionUrlException.class);
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+			.contains("Parameter: sslMode")
+			.contains("Property:  spring.datasource.url")
+			.contains("spring.flyway.url")
+			.doesNotContain("FlywayException");
+		DualityLiveTests.assertNoPassword(output.getAll());
+	}
+
+}

@@ -1,0 +1,1 @@
+create table other_thing (id bigint primary key);

@@ -1,0 +1,4 @@
+create table thing (
+    id bigint primary key,
+    name varchar(100) not null
+);

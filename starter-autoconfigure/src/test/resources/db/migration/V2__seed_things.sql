@@ -1,0 +1,1 @@
+insert into thing (id, name) values (1, 'first');
