@@ -39,9 +39,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(classes = LiveTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,env,configprops",
 				"management.endpoint.health.show-details=always",
-				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always" })
+				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
+				"app.search.keywords=password wordplay", "app.bypass-cache=true", "app.compass.heading=north",
+				"spring.r2dbc.properties.sslPassword=" + DualityLiveTests.OTHER_SECRET,
+				"spring.flyway.password=" + DualityLiveTests.OTHER_SECRET })
 @ExtendWith(OutputCaptureExtension.class)
 class DualityLiveTests {
+
+	static final String OTHER_SECRET = "not-the-database-password-but-secret";
 
 	private static final TestPostgres postgres = TestPostgres.get();
 
@@ -143,6 +148,20 @@ class DualityLiveTests {
 		assertNoPassword(get("/actuator/health"));
 		assertNoPassword(get("/actuator/env"));
 		assertNoPassword(get("/actuator/configprops"));
+	}
+
+	@Test
+	void envEndpointMasksDatabasePasswordsAndLeavesTheRestToBoot() throws Exception {
+		assertThat(envValue("app.search.keywords")).isEqualTo("password wordplay");
+		assertThat(envValue("app.bypass-cache")).isEqualTo("true");
+		assertThat(envValue("app.compass.heading")).isEqualTo("north");
+		assertThat(envValue("spring.flyway.password")).isEqualTo("******");
+		assertThat(envValue("spring.datasource.url")).startsWith("postgres").doesNotContain(postgres.password());
+		assertThat(get("/actuator/env")).doesNotContain(OTHER_SECRET);
+	}
+
+	private String envValue(String property) throws Exception {
+		return getJson("/actuator/env/" + property).path("property").path("value").asString();
 	}
 
 	static void assertNoPassword(String text) {
