@@ -74,6 +74,15 @@ public final class TestPostgres {
 	}
 
 	/**
+	 * Whether a Docker engine answers Testcontainers, for tests that need a container of their own. Never hangs nor
+	 * throws; Testcontainers logs why when it finds none.
+	 * @return {@code true} if Testcontainers can use Docker
+	 */
+	public static boolean dockerEngineAnswers() {
+		return ContainerPostgres.dockerAnswers();
+	}
+
+	/**
 	 * A host name that the server certificate covers.
 	 * @return the host, normally {@code localhost}
 	 */
