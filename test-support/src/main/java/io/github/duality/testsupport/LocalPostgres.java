@@ -58,7 +58,16 @@ final class LocalPostgres {
 		return new LocalPostgres(binDirectory).start();
 	}
 
-	private ProvisionedServer start() {
+	/**
+	 * A cluster not yet created, for a caller that stops, starts and restarts it: see {@link #start()}.
+	 * @param binDirectory the directory of {@code initdb} and {@code pg_ctl}
+	 * @return the cluster's controller
+	 */
+	static LocalPostgres controllable(Path binDirectory) {
+		return new LocalPostgres(binDirectory);
+	}
+
+	ProvisionedServer start() {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndDelete, "duality-postgres-stop"));
 		try {
 			TlsFiles tls = TlsFiles.generate(this.directory.resolve("tls"), List.of());
@@ -80,6 +89,29 @@ final class LocalPostgres {
 		catch (RuntimeException ex) {
 			throw failure(ex.getMessage(), ex);
 		}
+	}
+
+	/** {@code pg_ctl restart -m fast}: sessions are ended, the server accepts connections again on return. */
+	void restartFast() {
+		run("pg_ctl-restart.log", "pg_ctl", "-D", this.dataDirectory.toString(), "-l", this.serverLog.toString(),
+				"-m", "fast", "-w", "-t", "60", "restart");
+	}
+
+	/** {@code pg_ctl stop -m fast}: returns once the server is down. */
+	void stopFast() {
+		run("pg_ctl-stop.log", "pg_ctl", "-D", this.dataDirectory.toString(), "-m", "fast", "-w", "-t", "60",
+				"stop");
+	}
+
+	/** Starts the stopped server again; returns once it accepts connections. */
+	void startAgain() {
+		run("pg_ctl.log", "pg_ctl", "-D", this.dataDirectory.toString(), "-l", this.serverLog.toString(), "-w", "-t",
+				"60", "start");
+	}
+
+	/** Stops the server now and deletes its directory, instead of at JVM exit. */
+	void destroy() {
+		stopAndDelete();
 	}
 
 	private void initdb(String superuserPassword) throws IOException {

@@ -48,9 +48,17 @@ public final class TestPostgres {
 
 	private final String serverVersion;
 
+	// only for a dedicated server: the shared one must never go down under the other tests of the JVM
+	private final LocalPostgres control;
+
 	private TestPostgres(ProvisionedServer server, String serverVersion) {
+		this(server, serverVersion, null);
+	}
+
+	private TestPostgres(ProvisionedServer server, String serverVersion, LocalPostgres control) {
 		this.server = server;
 		this.serverVersion = serverVersion;
+		this.control = control;
 	}
 
 	/**
@@ -80,6 +88,81 @@ public final class TestPostgres {
 	 */
 	public static boolean dockerEngineAnswers() {
 		return ContainerPostgres.dockerAnswers();
+	}
+
+	/**
+	 * A new server of its own, configured like {@link #get()}'s, that the caller may stop, start and restart
+	 * without disturbing the other tests of the JVM. Made from the PostgreSQL server binaries of this machine (a
+	 * container would come back on another port).
+	 * @return the running server; {@link #destroy()} it when done, or it is deleted at JVM exit
+	 * @throws IllegalStateException if there are no server binaries or the server does not start
+	 */
+	public static TestPostgres dedicated() {
+		Path binaries = ServerBinaries.find()
+			.orElseThrow(() -> new IllegalStateException("A dedicated, restartable test PostgreSQL needs the "
+					+ "PostgreSQL server binaries (initdb, pg_ctl) via 'pg_config --bindir' or in "
+					+ "/usr/lib/postgresql/*/bin ('sudo apt-get install postgresql' on Debian/Ubuntu)."));
+		LocalPostgres control = LocalPostgres.controllable(binaries);
+		ProvisionedServer server = control.start();
+		TestPostgres postgres = new TestPostgres(server, createApplicationDatabase(server), control);
+		logger.log(Level.INFO, () -> "Dedicated test PostgreSQL ready: " + postgres.describe());
+		return postgres;
+	}
+
+	/**
+	 * {@code pg_ctl restart -m fast} of a {@link #dedicated()} server: every session is ended.
+	 * @throws IllegalStateException for the shared server, or if the restart fails
+	 */
+	public void restart() {
+		control().restartFast();
+	}
+
+	/**
+	 * {@code pg_ctl stop -m fast} of a {@link #dedicated()} server; returns once it is down.
+	 * @throws IllegalStateException for the shared server, or if the stop fails
+	 */
+	public void stop() {
+		control().stopFast();
+	}
+
+	/**
+	 * Starts a {@link #stop() stopped} {@link #dedicated()} server; returns once it accepts connections.
+	 * @throws IllegalStateException for the shared server, or if the start fails
+	 */
+	public void startAgain() {
+		control().startAgain();
+	}
+
+	/**
+	 * Stops a {@link #dedicated()} server and deletes its files now rather than at JVM exit.
+	 * @throws IllegalStateException for the shared server
+	 */
+	public void destroy() {
+		control().destroy();
+	}
+
+	private LocalPostgres control() {
+		if (this.control == null) {
+			throw new IllegalStateException("Only a TestPostgres.dedicated() server can be stopped or restarted");
+		}
+		return this.control;
+	}
+
+	/**
+	 * Create another database owned by {@link #username()}, for a test that needs an empty one.
+	 * @param name a lower-case SQL identifier
+	 */
+	public void createDatabase(String name) {
+		if (!name.matches("[a-z_][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Not a plain lower-case identifier: " + name);
+		}
+		try (Connection connection = this.server.connectAsSuperuser("postgres");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name + " OWNER " + USERNAME + " ENCODING 'UTF8'");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create database " + name + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -136,8 +219,17 @@ public final class TestPostgres {
 	 * @return {@code postgres://role:password@host:port/database?sslmode=verify-full&sslrootcert=ca}
 	 */
 	public String databaseUrl() {
+		return databaseUrl(database());
+	}
+
+	/**
+	 * {@link #databaseUrl()} for another database of this server, e.g. one made with {@link #createDatabase}.
+	 * @param database the database name
+	 * @return {@code postgres://role:password@host:port/database?sslmode=verify-full&sslrootcert=ca}
+	 */
+	public String databaseUrl(String database) {
 		return "postgres://" + percentEncode(username()) + ":" + percentEncode(password()) + "@" + host() + ":" + port()
-				+ "/" + database() + "?sslmode=verify-full&sslrootcert="
+				+ "/" + database + "?sslmode=verify-full&sslrootcert="
 				+ percentEncode(caCertificate().toAbsolutePath().toString()).replace("%2F", "/");
 	}
 
@@ -167,7 +259,18 @@ public final class TestPostgres {
 	 * @return the rows, each mapping column labels to values
 	 */
 	public List<Map<String, Object>> queryAsSuperuser(String sql, Object... params) {
-		try (Connection connection = this.server.connectAsSuperuser(DATABASE);
+		return queryAsSuperuserIn(DATABASE, sql, params);
+	}
+
+	/**
+	 * Run a query as the superuser in another database of this server, over JDBC.
+	 * @param database the database to connect to
+	 * @param sql the query, with {@code ?} placeholders
+	 * @param params the placeholders' values
+	 * @return the rows, each mapping column labels to values
+	 */
+	public List<Map<String, Object>> queryAsSuperuserIn(String database, String sql, Object... params) {
+		try (Connection connection = this.server.connectAsSuperuser(database);
 				PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < params.length; i++) {
 				statement.setObject(i + 1, params[i]);
