@@ -1,8 +1,13 @@
 package io.github.duality.autoconfigure.operations;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import io.github.duality.testsupport.TestPostgres;
 
@@ -15,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param postgres the server
  * @param database the database on it
  * @param contexts {@code v1}, or {@code v1,v2} for the next release
- * @param sleepSeconds how long the slow change set of the release runs
+ * @param sleepSeconds how long the slow change set of the release runs; part of its checksum, so every instance
+ * of a release uses the same, except after a crash (the change set was never recorded)
  */
 record Deployment(TestPostgres postgres, String database, String contexts, int sleepSeconds) {
 
@@ -52,11 +58,31 @@ record Deployment(TestPostgres postgres, String database, String contexts, int s
 		return new Deployment(this.postgres, this.database, this.contexts, sleepSeconds);
 	}
 
-	/** Whether a session of this database is running the slow change set right now. */
+	/** Whether a session of this database is running a slow change set right now. */
 	boolean slowChangeSetRunning() {
 		return !this.postgres.queryAsSuperuserIn(this.database, "select pid from pg_stat_activity "
-				+ "where datname = current_database() and query like 'select pg_sleep%' and state = 'active'")
+				+ "where datname = current_database() and state = 'active' "
+				+ "and (query like 'select pg_sleep%' or query like 'select pg_advisory_lock(4242)%')")
 			.isEmpty();
+	}
+
+	/**
+	 * Holds the slow change sets at their end until the returned gate is closed: the test decides when a migration
+	 * finishes, whatever the speed of the machine.
+	 */
+	AutoCloseable holdSlowChangeSets() throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", this.postgres.username());
+		properties.setProperty("password", this.postgres.password());
+		properties.setProperty("sslmode", "verify-full");
+		properties.setProperty("sslrootcert", this.postgres.caCertificate().toString());
+		Connection gate = DriverManager.getConnection(
+				"jdbc:postgresql://" + this.postgres.host() + ":" + this.postgres.port() + "/" + this.database,
+				properties);
+		try (Statement statement = gate.createStatement()) {
+			statement.execute("select pg_advisory_lock(4242)");
+		}
+		return gate::close;
 	}
 
 	/** Every change set of the release is applied, each exactly once, and each insert ran once. */
