@@ -1,6 +1,7 @@
 package io.github.duality.core;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,9 @@ final class ParameterInterpreter {
 	private final ConnectionSpec.Builder builder;
 
 	private final List<String> notes;
+
+	/** The value and spelling each carried parameter was given with, to refuse an alias with another value. */
+	private final Map<Parameter, String> given = new EnumMap<>(Parameter.class);
 
 	ParameterInterpreter(ParameterFamily family, ConnectionSpec.Builder builder, List<String> notes) {
 		this.family = family;
@@ -50,7 +54,20 @@ final class ParameterInterpreter {
 				keepOnOwnPath(name, value);
 				this.notes.add(name + " stays on the " + pathName() + " path: " + parameter.note());
 			}
-			case TRANSLATED, CONVERTED -> convert(parameter, name, value);
+			case TRANSLATED, CONVERTED -> {
+				refuseAliasWithAnotherValue(parameter, name, value);
+				convert(parameter, name, value);
+			}
+		}
+	}
+
+	/** r2dbc, for one, reads both sslMode and sslmode: which one it keeps is not the URL's business. */
+	private void refuseAliasWithAnotherValue(Parameter parameter, String name, String value) {
+		String previous = this.given.putIfAbsent(parameter, name + "=" + value);
+		if (previous != null && !previous.substring(previous.indexOf('=') + 1).equals(value)) {
+			String previousName = previous.substring(0, previous.indexOf('='));
+			throw new InvalidConnectionUrlException("The " + describe(name) + " is given twice with different values, "
+					+ "the first time as '" + previousName + "' (the same parameter).", name, "Give it once.");
 		}
 	}
 
