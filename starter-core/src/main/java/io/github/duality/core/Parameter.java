@@ -32,7 +32,8 @@ public enum Parameter {
 
 	USER(Names.ofPgjdbc("user").libpq("user").r2dbc("user"), Fate.TRANSLATED,
 			"From the URL user info, a user parameter or the username argument; different values are an error. "
-					+ "Required (r2dbc has no default user)."),
+					+ "When absent, the operating-system user for pgjdbc and libpq inputs (their default), written on "
+					+ "both paths; required in r2dbc URLs (r2dbc has no default user)."),
 
 	PASSWORD(Names.ofPgjdbc("password").libpq("password").r2dbc("password"), Fate.TRANSLATED,
 			"From the URL user info, a password parameter or the password argument; different values are an "

@@ -21,14 +21,18 @@ final class SpecValidator {
 
 	private final Path home;
 
+	private final String operatingSystemUser;
+
 	private final FileChecks fileChecks;
 
 	/**
 	 * @param home the user's home directory, where pgjdbc and r2dbc look for {@code .postgresql/} defaults
+	 * @param operatingSystemUser the user libpq and pgjdbc connect as when the URL names none
 	 * @param fileChecks whether certificate and key files are read, or only noted
 	 */
-	SpecValidator(Path home, FileChecks fileChecks) {
+	SpecValidator(Path home, String operatingSystemUser, FileChecks fileChecks) {
 		this.home = home;
+		this.operatingSystemUser = operatingSystemUser;
 		this.fileChecks = fileChecks;
 	}
 
@@ -36,8 +40,7 @@ final class SpecValidator {
 		ParameterFamily family = builder.form().family();
 		checkHosts(builder.hosts());
 		if (builder.user() == null) {
-			throw new InvalidConnectionUrlException("No user is given; r2dbc requires one (pgjdbc would use the "
-					+ "operating-system user).", "user", "Give the user in the URL or as the username argument.");
+			defaultUser(builder, family, notes);
 		}
 		if (builder.database() != null && builder.database().contains("=")) {
 			// not repeated: it would hold whatever followed, a password included
@@ -64,6 +67,20 @@ final class SpecValidator {
 							+ "loadBalanceHosts.");
 		}
 		return spec;
+	}
+
+	/**
+	 * libpq and pgjdbc connect as the operating-system user when none is given; r2dbc has no default, so the user is
+	 * written on both paths. An r2dbc URL keeps r2dbc's own rule: no user is an error.
+	 */
+	private void defaultUser(ConnectionSpec.Builder builder, ParameterFamily family, List<String> notes) {
+		if (family == ParameterFamily.R2DBC) {
+			throw new InvalidConnectionUrlException("No user is given; r2dbc-postgresql requires one.", "user",
+					"Give the user in the URL (r2dbc:postgresql://user@host/database) or as the username argument.");
+		}
+		builder.user(this.operatingSystemUser, "the operating-system user");
+		notes.add("no user given: the operating-system user " + this.operatingSystemUser + " on both paths, as "
+				+ family.displayName() + " does (at startup, the user the application runs as)");
 	}
 
 	private void checkHosts(List<HostAndPort> hosts) {
