@@ -56,8 +56,9 @@ public enum Parameter {
 
 	SSL_MODE(Names.ofPgjdbc("sslmode").libpq("sslmode").r2dbc("sslMode", "sslmode"), Fate.CONVERTED,
 			"Written explicitly on both paths. When absent: prefer for pgjdbc and libpq inputs (their default, "
-					+ "r2dbc's own default is disable), disable for r2dbc inputs (r2dbc's default). r2dbc's tunnel "
-					+ "mode is refused (pgjdbc has no equivalent)."),
+					+ "r2dbc's own default is disable), disable for r2dbc inputs (r2dbc's default). verify-ca checks the "
+					+ "certificate chain and not the host name on both paths (r2dbc gets a TLS context without "
+					+ "Netty's host-name check). r2dbc's tunnel mode is refused (pgjdbc has no equivalent)."),
 
 	SSL(Names.ofPgjdbc("ssl").libpq("ssl").r2dbc("ssl"), Fate.CONVERTED,
 			"Read with the input driver's rules, then written as sslmode: pgjdbc ssl, ssl= or ssl=true means "

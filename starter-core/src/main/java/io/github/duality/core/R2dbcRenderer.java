@@ -45,6 +45,10 @@ final class R2dbcRenderer {
 		if (spec.password() != null) {
 			options.option(ConnectionFactoryOptions.PASSWORD, spec.password());
 		}
+		if (spec.sslMode() == SslMode.VERIFY_CA) {
+			options.option(PostgresqlConnectionFactoryProvider.SSL_CONTEXT_BUILDER_CUSTOMIZER,
+					CertificateOnlyVerification.INSTANCE);
+		}
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT, spec.sslRootCert());
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_CERT, spec.sslCert());
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_KEY, spec.sslKey());
