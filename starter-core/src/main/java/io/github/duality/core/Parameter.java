@@ -285,9 +285,10 @@ public enum Parameter {
 			Fate.CONVERTED,
 			"any, primary, secondary and preferSecondary carry over (r2dbc then uses its failover protocol, even "
 					+ "for one host); pgjdbc's master, slave and preferSlave are their old names. preferPrimary "
-					+ "is refused (r2dbc has no such mode). libpq: read-write and primary become primary, "
-					+ "read-only and standby secondary, prefer-standby preferSecondary. Migrations always use "
-					+ "primary."),
+					+ "is refused (r2dbc has no such mode). libpq: read-write becomes primary and read-only "
+					+ "secondary, which both Java drivers check as libpq does (transaction_read_only); primary, "
+					+ "standby and prefer-standby ask whether the server is in recovery, which neither Java driver "
+					+ "can check, and are refused. Migrations always use primary."),
 
 	LOAD_BALANCE_HOSTS(Names.ofPgjdbc("loadBalanceHosts").libpq("load_balance_hosts").r2dbc("loadBalanceHosts"),
 			Fate.CONVERTED,

@@ -277,11 +277,11 @@ final class ParameterInterpreter {
 			};
 			case LIBPQ -> switch (value) {
 				case "any" -> TargetServerType.ANY;
-				case "read-write", "primary" -> TargetServerType.PRIMARY;
-				case "read-only", "standby" -> TargetServerType.SECONDARY;
-				case "prefer-standby" -> TargetServerType.PREFER_SECONDARY;
+				case "read-write" -> TargetServerType.PRIMARY;
+				case "read-only" -> TargetServerType.SECONDARY;
+				case "primary", "standby", "prefer-standby" -> throw recoveryStateUnknownToJava(name, value);
 				default -> throw invalidValue(name, value,
-						"any, read-write, read-only, primary, standby or prefer-standby");
+						"any, read-write or read-only (primary, standby and prefer-standby cannot be carried)");
 			};
 			case R2DBC -> switch (value.toLowerCase(Locale.ROOT).replace("_", "")) {
 				case "any" -> TargetServerType.ANY;
@@ -296,6 +296,21 @@ final class ParameterInterpreter {
 					+ "by transaction_read_only, as libpq's " + value + " does");
 		}
 		return type;
+	}
+
+	/**
+	 * pgjdbc and r2dbc tell a primary by {@code transaction_read_only} (pgjdbc also by {@code in_hot_standby}): what
+	 * libpq's read-write and read-only check. libpq's primary and standby ask whether the server is in recovery,
+	 * which differs for a primary whose sessions default to read-only.
+	 */
+	private InvalidConnectionUrlException recoveryStateUnknownToJava(String name, String value) {
+		String instead = value.equals("primary") ? "read-write" : "read-only";
+		return new InvalidConnectionUrlException("libpq's " + name + "=" + value + " asks whether the server is in "
+				+ "recovery, which neither Java driver can check: pgjdbc and r2dbc only tell whether the session is "
+				+ "read-only, so a primary whose sessions default to read-only would be "
+				+ (value.equals("primary") ? "refused" : "accepted") + " on both paths.", name,
+				"Use " + name + "=" + instead + (value.equals("prefer-standby") ? " (no fallback) or any" : "")
+						+ ", which libpq and both Java drivers check the same way (transaction_read_only).");
 	}
 
 	private InvalidConnectionUrlException preferPrimary(String name) {
