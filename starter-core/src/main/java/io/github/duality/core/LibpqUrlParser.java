@@ -54,7 +54,7 @@ final class LibpqUrlParser {
 		if (!authority.isEmpty()) {
 			hostEntries.addAll(List.of(authority.split(",", -1)));
 		}
-		Map<String, String> parameters = queryParameters(query, hostEntries);
+		Map<String, String> parameters = queryParameters(query, hostEntries, builder.form());
 		String portList = parameters.remove("port");
 		builder.hosts(hosts(hostEntries, portList));
 		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.LIBPQ, builder, notes);
@@ -77,7 +77,7 @@ final class LibpqUrlParser {
 	 * The decoded query, with {@code host} values (libpq's comma lists and SQLAlchemy's repeated {@code host=h:port})
 	 * moved to the host entries. A keyword given twice with different values is an error.
 	 */
-	private static Map<String, String> queryParameters(String query, List<String> hostEntries) {
+	private static Map<String, String> queryParameters(String query, List<String> hostEntries, UrlForm form) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		if (query.isEmpty()) {
 			return parameters;
@@ -86,11 +86,15 @@ final class LibpqUrlParser {
 		for (String pair : query.split("&")) {
 			int equals = pair.indexOf('=');
 			if (equals <= 0) {
-				// not repeated: with an unencoded '&' in a password value, this part is the rest of the password
-				throw new InvalidConnectionUrlException("A part of the URL query is not of the form name=value.", null,
-						"Write each parameter as name=value, and an '&' inside a value as %26.");
+				throw withoutValue(pair);
 			}
 			String name = UrlSyntax.percentDecode(pair.substring(0, equals), "parameter name", null);
+			if (form == UrlForm.LIBPQ && pair.indexOf('=', equals + 1) >= 0) {
+				// the value is not repeated: it may be a password
+				throw new InvalidConnectionUrlException("The value of the parameter " + UrlSyntax.shown(name) + " holds "
+						+ "an unencoded '=', which libpq refuses (\"extra key/value separator\").",
+						UrlSyntax.isPlain(name) ? name : null, "Write an '=' inside a value as %3D.");
+			}
 			String value = UrlSyntax.percentDecode(pair.substring(equals + 1), "value of " + name, name);
 			if (name.equals("host")) {
 				hostParameter(value, authorityHasHosts, hostEntries);
@@ -103,6 +107,16 @@ final class LibpqUrlParser {
 			}
 		}
 		return parameters;
+	}
+
+	/** A query part without '=': named only when it is a known keyword, otherwise it may be part of a password. */
+	private static InvalidConnectionUrlException withoutValue(String pair) {
+		if (UrlSyntax.isPlain(pair) && Parameter.find(ParameterFamily.LIBPQ, pair).isPresent()) {
+			return new InvalidConnectionUrlException("The parameter '" + pair + "' has no value.", pair,
+					"Write it as " + pair + "=value, or remove it.");
+		}
+		return new InvalidConnectionUrlException("A part of the URL query is not of the form name=value.", null,
+				"Write each parameter as name=value, and an '&' inside a value as %26.");
 	}
 
 	private static void hostParameter(String value, boolean authorityHasHosts, List<String> hostEntries) {

@@ -62,9 +62,10 @@ public enum Parameter {
 
 	SSL(Names.ofPgjdbc("ssl").libpq("ssl").r2dbc("ssl"), Fate.CONVERTED,
 			"Read with the input driver's rules, then written as sslmode: pgjdbc ssl, ssl= or ssl=true means "
-					+ "verify-full and ssl=false means prefer; libpq and SQLAlchemy ssl=true means require "
-					+ "(asyncpg also takes an sslmode value); r2dbc ssl=true means verify-full. An explicit "
-					+ "sslmode wins."),
+					+ "verify-full and ssl=false means prefer; libpq knows only ssl=true, meaning require, and "
+					+ "refuses any other value, as duality does; SQLAlchemy ssl=true or 1 means require, false or 0 "
+					+ "disable, and asyncpg's sslmode values are read as such; r2dbc ssl=true means verify-full. An "
+					+ "explicit sslmode wins."),
 
 	SSL_ROOT_CERT(Names.ofPgjdbc("sslrootcert").libpq("sslrootcert").r2dbc("sslRootCert"), Fate.CONVERTED,
 			"A PEM certificate file, checked when the URL is derived and written on both paths. With verify-ca or "

@@ -123,8 +123,14 @@ final class ParameterInterpreter {
 					+ "pgjdbc equivalent.", name, "Use sslMode=verify-full&sslNegotiation=direct, which both drivers "
 							+ "support.");
 		}
-		return SslMode.fromLibpqName(spelling).orElseThrow(() -> invalidValue(name, value, "disable, allow, prefer, "
-				+ "require, verify-ca or verify-full"));
+		SslMode mode = SslMode.fromLibpqName(spelling).orElseThrow(() -> invalidValue(name, value, "disable, allow, "
+				+ "prefer, require, verify-ca or verify-full"));
+		if (this.family == ParameterFamily.LIBPQ && !value.equals(mode.libpqName())) {
+			throw new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
+					+ ", which libpq refuses: it reads sslmode values case-sensitively.", name,
+					"Did you mean '" + mode.libpqName() + "'?");
+		}
+		return mode;
 	}
 
 	private void sslFlag(String name, String value) {
@@ -135,7 +141,7 @@ final class ParameterInterpreter {
 				case "false" -> SslMode.PREFER;
 				default -> throw invalidValue(name, value, "true or false");
 			};
-			case LIBPQ -> switch (flag) {
+			case LIBPQ -> (this.builder.form() == UrlForm.LIBPQ) ? libpqSslFlag(name, value) : switch (flag) {
 				case "true", "1" -> SslMode.REQUIRE;
 				case "false", "0" -> SslMode.DISABLE;
 				default -> sslMode(name, value);
@@ -151,6 +157,21 @@ final class ParameterInterpreter {
 			this.notes.add(name + ((value.isEmpty()) ? "" : "=" + value) + " means sslmode=" + mode + " for "
 					+ this.family.displayName() + " (unless sslmode is given)");
 		}
+	}
+
+	/** libpq knows ssl only as pgjdbc's ssl=true, which it reads as sslmode=require; anything else it refuses. */
+	private SslMode libpqSslFlag(String name, String value) {
+		if (value.equals("true")) {
+			return SslMode.REQUIRE;
+		}
+		String instead = switch (value.toLowerCase(Locale.ROOT)) {
+			case "false", "0" -> "sslmode=disable";
+			case "1" -> "sslmode=require";
+			default -> SslMode.fromLibpqName(value).map((mode) -> "sslmode=" + mode).orElse("sslmode");
+		};
+		throw new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
+				+ ", which libpq refuses: it knows ssl only as ssl=true (for pgjdbc compatibility, meaning "
+				+ "sslmode=require).", name, "Did you mean '" + instead + "'?");
 	}
 
 	private void sslRootCert(String value) {
