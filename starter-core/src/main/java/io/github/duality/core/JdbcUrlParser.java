@@ -161,7 +161,8 @@ final class JdbcUrlParser {
 		for (int i = 0; i < hosts.length; i++) {
 			String host = hosts[i];
 			if (host.startsWith("[") && host.endsWith("]")) {
-				host = host.substring(1, host.length() - 1);
+				// a zone id written as URIs write it (RFC 6874: fe80::1%25eth0), which pgjdbc keeps encoded
+				host = host.substring(1, host.length() - 1).replace("%25", "%");
 			}
 			addresses.add(new HostAndPort(host, UrlSyntax.port(ports[i], "PGPORT")));
 		}

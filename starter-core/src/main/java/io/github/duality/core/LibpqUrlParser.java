@@ -47,8 +47,14 @@ final class LibpqUrlParser {
 		int pathStart = beforeQuery.indexOf('/');
 		String authority = (pathStart >= 0) ? beforeQuery.substring(0, pathStart) : beforeQuery;
 		if (pathStart >= 0 && pathStart < beforeQuery.length() - 1) {
-			builder.database(UrlSyntax.percentDecode(beforeQuery.substring(pathStart + 1), "database name", "dbname"),
+			String path = beforeQuery.substring(pathStart + 1);
+			boolean sqlalchemy = builder.form() == UrlForm.SQLALCHEMY;
+			// SQLAlchemy's make_url decodes the user and password but not the database name
+			builder.database(sqlalchemy ? path : UrlSyntax.percentDecode(path, "database name", "dbname"),
 					"the URL path");
+			if (sqlalchemy && path.indexOf('%') >= 0) {
+				notes.add("SQLAlchemy does not decode the database name: its '%' escapes are kept as written");
+			}
 		}
 		List<String> hostEntries = new ArrayList<>();
 		if (!authority.isEmpty()) {
@@ -83,21 +89,31 @@ final class LibpqUrlParser {
 			return parameters;
 		}
 		boolean authorityHasHosts = !hostEntries.isEmpty();
+		String hostParameter = null;
 		for (String pair : query.split("&")) {
 			int equals = pair.indexOf('=');
 			if (equals <= 0) {
 				throw withoutValue(pair);
 			}
-			String name = UrlSyntax.percentDecode(pair.substring(0, equals), "parameter name", null);
+			String name = decodeQueryPart(pair.substring(0, equals), form, "parameter name", null);
 			if (form == UrlForm.LIBPQ && pair.indexOf('=', equals + 1) >= 0) {
 				// the value is not repeated: it may be a password
 				throw new InvalidConnectionUrlException("The value of the parameter " + UrlSyntax.shown(name) + " holds "
 						+ "an unencoded '=', which libpq refuses (\"extra key/value separator\").",
 						UrlSyntax.isPlain(name) ? name : null, "Write an '=' inside a value as %3D.");
 			}
-			String value = UrlSyntax.percentDecode(pair.substring(equals + 1), "value of " + name, name);
+			String value = decodeQueryPart(pair.substring(equals + 1), form, "value of " + name, name);
 			if (name.equals("host")) {
-				hostParameter(value, authorityHasHosts, hostEntries);
+				// the entries stay encoded: each is decoded once, as a host, with the authority's
+				String encoded = pair.substring(equals + 1);
+				if (form == UrlForm.LIBPQ) {
+					libpqHostParameter(value, hostParameter, authorityHasHosts);
+					hostParameter = encoded;
+				}
+				else {
+					hostParameter(value, authorityHasHosts);
+					hostEntries.addAll(List.of(encoded.split(",", -1)));
+				}
 				continue;
 			}
 			String previous = parameters.putIfAbsent(name, value);
@@ -106,7 +122,47 @@ final class LibpqUrlParser {
 						+ "different values.", UrlSyntax.isPlain(name) ? name : null, "Give it once.");
 			}
 		}
+		if (hostParameter != null) {
+			for (String host : hostParameter.split(",", -1)) {
+				// what is left with a ':' is an IPv6 address, which host= takes without brackets
+				hostEntries.add((host.indexOf(':') >= 0 && !host.startsWith("[")) ? "[" + host + "]" : host);
+			}
+		}
 		return parameters;
+	}
+
+	/**
+	 * SQLAlchemy reads the query with Python's parse_qsl, where a '+' is a space; libpq decodes %XX only.
+	 */
+	private static String decodeQueryPart(String text, UrlForm form, String what, String parameter) {
+		return UrlSyntax.percentDecode((form == UrlForm.SQLALCHEMY) ? text.replace('+', ' ') : text, what, parameter);
+	}
+
+	/**
+	 * libpq's host keyword: a comma list of host names or addresses, without ports (those go in port=), and, like
+	 * every keyword, kept only once: a second, different host= would silently replace the first.
+	 */
+	private static void libpqHostParameter(String value, String previous, boolean authorityHasHosts) {
+		if (previous != null && !previous.equals(value)) {
+			throw new InvalidConnectionUrlException("host= is given twice with different values; libpq keeps only the "
+					+ "last one.", "host", "Give one host= with a comma-separated list (host=h1,h2&port=5432,5433), or "
+							+ "write the hosts before the path (postgresql://user@h1:5432,h2:5433/database).");
+		}
+		for (String entry : value.split(",", -1)) {
+			if (entry.startsWith("/") || entry.startsWith("@")) {
+				throw unixSocket(entry);
+			}
+			if (entry.indexOf(':') >= 0 && entry.indexOf(':') == entry.lastIndexOf(':')) {
+				throw new InvalidConnectionUrlException("libpq reads host=" + UrlSyntax.shown(entry).replace("'", "")
+						+ " as one host name, port included, and cannot resolve it.", "host",
+						"Give the port as port= (host=h1,h2&port=5432,5433); repeated host=h:port is SQLAlchemy's "
+								+ "form, postgresql+psycopg2://...");
+			}
+		}
+		if (authorityHasHosts) {
+			throw new InvalidConnectionUrlException("Hosts are given both before the path and as host= parameters.",
+					"host", "Give the hosts in one place.");
+		}
 	}
 
 	/** A query part without '=': named only when it is a known keyword, otherwise it may be part of a password. */
@@ -119,7 +175,7 @@ final class LibpqUrlParser {
 				"Write each parameter as name=value, and an '&' inside a value as %26.");
 	}
 
-	private static void hostParameter(String value, boolean authorityHasHosts, List<String> hostEntries) {
+	private static void hostParameter(String value, boolean authorityHasHosts) {
 		if (value.startsWith("/") || value.startsWith("@")) {
 			throw unixSocket(value);
 		}
@@ -127,7 +183,6 @@ final class LibpqUrlParser {
 			throw new InvalidConnectionUrlException("Hosts are given both before the path and as host= parameters.",
 					"host", "Give the hosts in one place.");
 		}
-		hostEntries.addAll(List.of(value.split(",", -1)));
 	}
 
 	private static InvalidConnectionUrlException unixSocket(String directory) {
@@ -165,7 +220,7 @@ final class LibpqUrlParser {
 						"The IPv6 address " + UrlSyntax.shown(entry) + " has no closing ']'.", "host",
 						"Write it as [address] or [address]:port.");
 			}
-			host = entry.substring(1, close);
+			host = UrlSyntax.percentDecode(entry.substring(1, close), "IPv6 address", "host");
 			String afterAddress = entry.substring(close + 1);
 			if (afterAddress.startsWith(":")) {
 				port = afterAddress.substring(1);

@@ -132,8 +132,9 @@ final class R2dbcUrlParser {
 		return hosts;
 	}
 
+	/** r2dbc-spi takes any integer as a port; the driver fails on it only when it connects. */
 	private static int portOrDefault(Integer port) {
-		return (port != null) ? port : HostAndPort.DEFAULT_PORT;
+		return (port != null) ? UrlSyntax.port(port.toString(), "port") : HostAndPort.DEFAULT_PORT;
 	}
 
 }

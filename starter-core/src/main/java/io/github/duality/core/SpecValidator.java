@@ -42,6 +42,8 @@ final class SpecValidator {
 		if (builder.user() == null) {
 			defaultUser(builder, family, notes);
 		}
+		refuseControlCharacters(builder.database(), "database name", parameterName(Parameter.DATABASE, family));
+		refuseControlCharacters(builder.user(), "user name", "user");
 		if (builder.database() != null && builder.database().contains("=")) {
 			// not repeated: it would hold whatever followed, a password included
 			throw new InvalidConnectionUrlException("The database name holds an '=': what follows the path is "
@@ -81,6 +83,14 @@ final class SpecValidator {
 		builder.user(this.operatingSystemUser, "the operating-system user");
 		notes.add("no user given: the operating-system user " + this.operatingSystemUser + " on both paths, as "
 				+ family.displayName() + " does (at startup, the user the application runs as)");
+	}
+
+	/** A newline in a name is a pasting accident (or a log injection), never a real database or role. */
+	private static void refuseControlCharacters(String name, String what, String parameter) {
+		if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidConnectionUrlException("The " + what + " holds a control character (a newline or a tab, "
+					+ "say).", parameter, "Remove it; percent-encoded as %0A, %0D or %09, it is still one.");
+		}
 	}
 
 	private void checkHosts(List<HostAndPort> hosts) {

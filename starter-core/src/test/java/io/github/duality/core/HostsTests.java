@@ -25,7 +25,7 @@ class HostsTests {
 	Path home;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "postgresql://u@h1:5432,h2:5433/app", "postgresql://u@/app?host=h1:5432&host=h2:5433",
+	@ValueSource(strings = { "postgresql://u@h1:5432,h2:5433/app", "postgresql+psycopg2://u@/app?host=h1:5432&host=h2:5433",
 			"postgresql://u@/app?host=h1,h2&port=5432,5433", "jdbc:postgresql://h1:5432,h2:5433/app?user=u",
 			"r2dbc:postgresql:failover://u@h1:5432,h2:5433/app" })
 	void hostListsUseR2dbcFailover(String url) {
