@@ -83,8 +83,11 @@ public enum Parameter {
 					+ "(.p12, .pfx), PKCS#1 and encrypted PEM keys are refused with the openssl command that "
 					+ "converts them. Non-RSA keys also set pgjdbc's pemKeyAlgorithm."),
 
-	SSL_PASSWORD(Names.ofPgjdbc("sslpassword").libpq("sslpassword").r2dbc("sslPassword"), Fate.TRANSLATED,
-			"Passphrase of the client key; masked everywhere."),
+	SSL_PASSWORD(Names.ofPgjdbc("sslpassword").libpq("sslpassword").r2dbc("sslPassword"), Fate.REFUSED,
+			"The passphrase of an encrypted client key. Spring Boot's connection details carry a URL, a user and a "
+					+ "password only, so it would have to be written into the JDBC URL that Liquibase logs; and the "
+					+ "one key format both drivers read is an unencrypted PEM PKCS#8 key, for which it is not "
+					+ "needed. Use such a key, readable by the application's user only."),
 
 	SSL_NEGOTIATION(Names.ofPgjdbc("sslNegotiation").libpq("sslnegotiation").r2dbc("sslNegotiation", "sslnegotiation"),
 			Fate.TRANSLATED,

@@ -52,7 +52,6 @@ final class R2dbcRenderer {
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT, spec.sslRootCert());
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_CERT, spec.sslCert());
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_KEY, spec.sslKey());
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_PASSWORD, spec.sslPassword());
 		if (spec.directSslNegotiation()) {
 			options.option(PostgresqlConnectionFactoryProvider.SSL_NEGOTIATION, SSLNegotiation.DIRECT);
 		}
