@@ -46,7 +46,7 @@ final class JdbcUrlParser {
 		if (database != null && !database.isEmpty()) {
 			builder.database(database, "the URL path");
 		}
-		parameters.forEach(interpreter::apply);
+		interpreter.applyAll(parameters);
 	}
 
 	/**

@@ -64,7 +64,7 @@ final class LibpqUrlParser {
 		String portList = parameters.remove("port");
 		builder.hosts(hosts(hostEntries, portList));
 		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.LIBPQ, builder, notes);
-		parameters.forEach(interpreter::apply);
+		interpreter.applyAll(parameters);
 	}
 
 	private static void userInfo(String userInfo, ConnectionSpec.Builder builder) {

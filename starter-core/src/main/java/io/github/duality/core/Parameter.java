@@ -305,7 +305,9 @@ public enum Parameter {
 			"Binds the client to a local address (changing the network path); r2dbc cannot."),
 
 	SOCKET_FACTORY(Names.ofPgjdbc("socketFactory"), Fate.REFUSED,
-			"A custom socket factory (Unix-domain sockets, cloud connectors) that r2dbc cannot run."),
+			"A custom socket factory (Unix-domain sockets, cloud connectors such as Cloud SQL's, whose own "
+					+ "properties like cloudSqlInstance come with it) that r2dbc cannot run. Connect over TCP "
+					+ "instead: to the Cloud SQL Auth Proxy, or to the instance's IP address with sslmode=verify-ca."),
 
 	SOCKET_FACTORY_ARG(Names.ofPgjdbc("socketFactoryArg"), Fate.REFUSED,
 			"Argument of a custom socket factory, which r2dbc cannot run."),
@@ -330,6 +332,12 @@ public enum Parameter {
 			Names.ofPgjdbc("preparedStatementCacheQueries").r2dbc("preparedStatementCacheQueries"), Fate.TRANSLATED,
 			"Size of the per-connection prepared-statement cache; 0 disables it (for transaction-mode poolers). "
 					+ "r2dbc's -1 (unbounded, its default) cannot be expressed for pgjdbc and is refused."),
+
+	PGBOUNCER(Names.ofLibpq("pgbouncer"), Fate.CONVERTED,
+			"Prisma's parameter, found in Supabase's pooler URLs: true says a transaction pooler is in front, so "
+					+ "both paths get no server-side prepared statements (pgjdbc prepareThreshold=0 and, on both, "
+					+ "preparedStatementCacheQueries=0); false changes nothing. libpq itself refuses the name, so such "
+					+ "a URL does not work in psql."),
 
 	PREPARE_THRESHOLD(Names.ofPgjdbc("prepareThreshold"), Fate.PATH_ONLY,
 			"Executions before pgjdbc names a statement on the server. For a transaction-mode pooler also set "

@@ -37,6 +37,23 @@ final class ParameterInterpreter {
 		return Parameter.find(this.family, name).orElseThrow(() -> unknown(name));
 	}
 
+	/**
+	 * Reads every parameter, the known ones first: an unknown name is often the companion of a known but refused
+	 * one (cloudSqlInstance of a socketFactory), and the refusal names the real cause.
+	 */
+	void applyAll(Map<String, String> parameters) {
+		parameters.forEach((name, value) -> {
+			if (Parameter.find(this.family, name).isPresent()) {
+				apply(name, value);
+			}
+		});
+		parameters.forEach((name, value) -> {
+			if (Parameter.find(this.family, name).isEmpty()) {
+				apply(name, value);
+			}
+		});
+	}
+
 	void apply(String name, String value) {
 		Parameter parameter = lookUp(name);
 		switch (parameter.fate()) {
@@ -102,7 +119,22 @@ final class ParameterInterpreter {
 					? choice(name, value, List.of("disable", "random"), false).equals("random") : bool(name, value));
 			case HOST_RECHECK -> this.builder.hostRecheck(duration(parameter, name, value));
 			case PREPARED_STATEMENT_CACHE_QUERIES -> this.builder.preparedStatementCacheQueries(cacheSize(name, value));
+			case PGBOUNCER -> transactionPooler(name, value);
 			default -> throw new IllegalStateException(name + " is read by the URL parser, not here");
+		}
+	}
+
+	/**
+	 * Prisma's pgbouncer=true, which Supabase puts in its pooler URLs: a transaction pooler is in front, so no
+	 * connection may rely on statements prepared in an earlier transaction.
+	 */
+	private void transactionPooler(String name, String value) {
+		if (bool(name, value)) {
+			this.builder.preparedStatementCacheQueries(0);
+			this.builder.pgjdbcOnly("prepareThreshold", "0");
+			this.notes.add(name + "=true (Prisma's, a transaction pooler in front): no server-side prepared "
+					+ "statements on either path (pgjdbc prepareThreshold=0 and preparedStatementCacheQueries=0, "
+					+ "r2dbc preparedStatementCacheQueries=0); libpq itself does not know the parameter");
 		}
 	}
 

@@ -43,7 +43,9 @@ final class R2dbcUrlParser {
 		Object password = values.remove("password");
 		Object database = values.remove("database");
 		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.R2DBC, builder, notes);
-		values.forEach((name, value) -> interpreter.apply(name, String.valueOf(value)));
+		Map<String, String> parameters = new TreeMap<>();
+		values.forEach((name, value) -> parameters.put(name, String.valueOf(value)));
+		interpreter.applyAll(parameters);
 		builder.hosts(hosts((host != null) ? host.toString() : "", (Integer) port, failover, notes));
 		if (user != null) {
 			builder.user(user.toString(), "the URL user info");

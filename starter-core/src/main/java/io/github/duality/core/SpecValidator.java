@@ -36,7 +36,12 @@ final class SpecValidator {
 		this.fileChecks = fileChecks;
 	}
 
-	ConnectionSpec validate(ConnectionSpec.Builder builder, List<String> notes) {
+	/**
+	 * @param builder what the parsers read
+	 * @param input the URL as given, for fixes that show the whole URL to write instead
+	 * @param notes where remarks go
+	 */
+	ConnectionSpec validate(ConnectionSpec.Builder builder, String input, List<String> notes) {
 		ParameterFamily family = builder.form().family();
 		checkHosts(builder.hosts());
 		if (builder.user() == null) {
@@ -59,7 +64,7 @@ final class SpecValidator {
 		}
 		SslMode sslMode = resolveSslMode(builder, family, notes);
 		resolveTrust(builder, family, sslMode, notes);
-		checkChannelBinding(builder, family, sslMode, notes);
+		checkChannelBinding(builder, family, sslMode, input, notes);
 		checkFiles(builder, family, sslMode, notes);
 		ConnectionSpec spec = builder.build();
 		if (spec.needsFailover() && spec.hosts().stream().anyMatch(HostAndPort::isIpv6)) {
@@ -177,7 +182,7 @@ final class SpecValidator {
 	}
 
 	private void checkChannelBinding(ConnectionSpec.Builder builder, ParameterFamily family, SslMode sslMode,
-			List<String> notes) {
+			String input, List<String> notes) {
 		if (!"require".equals(builder.channelBinding())) {
 			return;
 		}
@@ -185,8 +190,9 @@ final class SpecValidator {
 			throw new InvalidConnectionUrlException("channel binding=require cannot be enforced by r2dbc, which still "
 					+ "connects when the server asks for md5, a clear-text password or nothing.",
 					parameterName(Parameter.CHANNEL_BINDING, family),
-					"Use sslmode=verify-full with it (which keeps a man in the middle out on both paths), or remove "
-							+ "it.");
+					"Use sslmode=verify-full with it, which keeps a man in the middle out on both paths: "
+							+ VerifyFullUrl.of(input, builder.form(), builder.sslRootCert() != null)
+							+ " (your password in place of " + Secrets.MASK + "), or remove it.");
 		}
 		notes.add("channel binding=require: enforced fully by pgjdbc; r2dbc enforces it for SCRAM only, "
 				+ "verify-full authenticates the server on both paths");
