@@ -34,8 +34,6 @@ public final class ConnectionSpec {
 
 	private final @Nullable String sslKey;
 
-	private final @Nullable String sslPassword;
-
 	private final boolean directSslNegotiation;
 
 	private final @Nullable String channelBinding;
@@ -74,7 +72,6 @@ public final class ConnectionSpec {
 		this.sslRootCert = builder.sslRootCert;
 		this.sslCert = builder.sslCert;
 		this.sslKey = builder.sslKey;
-		this.sslPassword = builder.sslPassword;
 		this.directSslNegotiation = builder.directSslNegotiation;
 		this.channelBinding = builder.channelBinding;
 		this.schema = builder.schema.value;
@@ -135,11 +132,6 @@ public final class ConnectionSpec {
 	/** The PEM PKCS#8 client key file, or {@code null}. */
 	public @Nullable String sslKey() {
 		return this.sslKey;
-	}
-
-	/** The passphrase of the client key, or {@code null}. */
-	public @Nullable String sslPassword() {
-		return this.sslPassword;
 	}
 
 	/** Whether TLS starts directly (PostgreSQL 17 {@code sslnegotiation=direct}) instead of by request. */
@@ -226,7 +218,6 @@ public final class ConnectionSpec {
 		addIfSet(joiner, "sslRootCert", this.sslRootCert);
 		addIfSet(joiner, "sslCert", this.sslCert);
 		addIfSet(joiner, "sslKey", this.sslKey);
-		addIfSet(joiner, "sslPassword", (this.sslPassword != null) ? Secrets.MASK : null);
 		if (this.directSslNegotiation) {
 			joiner.add("sslNegotiation=direct");
 		}
@@ -287,8 +278,6 @@ public final class ConnectionSpec {
 		private @Nullable String sslCert;
 
 		private @Nullable String sslKey;
-
-		private @Nullable String sslPassword;
 
 		private boolean directSslNegotiation;
 
@@ -433,15 +422,6 @@ public final class ConnectionSpec {
 			return this.sslKey;
 		}
 
-		Builder sslPassword(String sslPassword) {
-			this.sslPassword = sslPassword;
-			return this;
-		}
-
-		@Nullable String sslPassword() {
-			return this.sslPassword;
-		}
-
 		Builder directSslNegotiation(boolean direct) {
 			this.directSslNegotiation = direct;
 			return this;
@@ -543,9 +523,6 @@ public final class ConnectionSpec {
 			List<String> secrets = new ArrayList<>();
 			if (this.password.value != null) {
 				secrets.add(this.password.value);
-			}
-			if (this.sslPassword != null) {
-				secrets.add(this.sslPassword);
 			}
 			return secrets;
 		}

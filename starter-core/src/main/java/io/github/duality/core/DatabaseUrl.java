@@ -21,8 +21,8 @@ public final class DatabaseUrl {
 
 	private static final Pattern PLAIN_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,30}");
 
-	private static final Pattern LIBPQ_SCHEME = Pattern.compile("postgres(ql)?(\\+[a-z0-9]+)?://.*",
-			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+	/** Case-sensitive, as libpq's own prefix check is: {@code POSTGRES://} fails in psql and every libpq tool. */
+	private static final Pattern LIBPQ_SCHEME = Pattern.compile("postgres(ql)?(\\+[a-z0-9]+)?://.*", Pattern.DOTALL);
 
 	private static final Pattern R2DBC_SCHEME = Pattern.compile("r2dbcs?:.*", Pattern.DOTALL);
 
@@ -90,7 +90,7 @@ public final class DatabaseUrl {
 			if (password != null) {
 				builder.password(password, "the password argument");
 			}
-			ConnectionSpec spec = new SpecValidator(home, fileChecks).validate(builder, notes);
+			ConnectionSpec spec = new SpecValidator(home, System.getProperty("user.name"), fileChecks).validate(builder, trimmed, notes);
 			notes.add("migrations always connect to the primary (targetServerType=primary, no load balancing)");
 			return new DerivedConnection(maskedInput(trimmed, builder, password), spec, JdbcRenderer.render(spec, false),
 					JdbcRenderer.render(spec, true), R2dbcRenderer.render(spec), notes);
@@ -118,12 +118,22 @@ public final class DatabaseUrl {
 		int colon = url.indexOf(':');
 		String scheme = (colon > 0) ? url.substring(0, colon) : "";
 		String shown = PLAIN_SCHEME.matcher(scheme).matches() ? "'" + scheme + ":' " : "";
+		int schemeEnd = url.indexOf("://");
+		String lowerCasePrefix = (schemeEnd > 0) ? url.substring(0, schemeEnd + 3).toLowerCase(Locale.ROOT) : "";
+		if (!lowerCasePrefix.isEmpty() && UrlSyntax.isPlain(lowerCasePrefix)
+				&& isAccepted(lowerCasePrefix + url.substring(schemeEnd + 3))) {
+			throw new InvalidConnectionUrlException("The URL scheme " + shown + "is written in upper case: libpq, "
+					+ "pgjdbc and r2dbc read schemes case-sensitively, so psql and every other tool would refuse it "
+					+ "too.", null, "Did you mean '" + lowerCasePrefix + "'?");
+		}
 		throw new InvalidConnectionUrlException("The URL scheme " + shown + "is not one of the accepted PostgreSQL "
-				+ "URL forms" + (R2DBC_SCHEME.matcher(url.toLowerCase(Locale.ROOT)).matches()
-						|| url.toLowerCase(Locale.ROOT).startsWith(JdbcUrlParser.PREFIX)
-								? " (pgjdbc and r2dbc read their prefixes case-sensitively)" : "") + ".",
-				null, "Use jdbc:postgresql://, postgresql://, postgres://, postgresql+asyncpg:// (or +psycopg, "
-						+ "+psycopg2, +pg8000) or r2dbc:postgresql://.");
+				+ "URL forms.", null, "Use jdbc:postgresql://, postgresql://, postgres://, postgresql+asyncpg:// (or "
+						+ "+psycopg, +psycopg2, +pg8000) or r2dbc:postgresql://.");
+	}
+
+	private static boolean isAccepted(String url) {
+		return url.startsWith(JdbcUrlParser.PREFIX) || LIBPQ_SCHEME.matcher(url).matches()
+				|| R2DBC_SCHEME.matcher(url).matches();
 	}
 
 	private static String maskedInput(String url, ConnectionSpec.Builder builder, @Nullable String password) {

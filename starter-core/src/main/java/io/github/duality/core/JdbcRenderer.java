@@ -35,7 +35,6 @@ final class JdbcRenderer {
 		}
 		setIfPresent(properties, "sslcert", spec.sslCert());
 		setIfPresent(properties, "sslkey", spec.sslKey());
-		setIfPresent(properties, "sslpassword", spec.sslPassword());
 		if (spec.directSslNegotiation()) {
 			properties.setProperty("sslNegotiation", "direct");
 		}

@@ -1,12 +1,19 @@
 package io.github.duality.core;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What pgjdbc needs: a URL that never holds credentials, plus connection properties (user, password, sslmode, ...).
  */
 public final class JdbcTarget {
+
+	/** What travels beside the URL in every form of the target, Spring Boot's connection details included. */
+	private static final Set<String> CREDENTIALS = Set.of("user", "password");
 
 	private final String url;
 
@@ -35,6 +42,28 @@ public final class JdbcTarget {
 
 	public String password() {
 		return this.properties.getProperty("password");
+	}
+
+	/**
+	 * The target as a URL, a user and a password, all that Spring Boot's {@code JdbcConnectionDetails} and
+	 * {@code LiquibaseConnectionDetails} carry: every property but the credentials in the URL's query. No other
+	 * secret can be among them (the parameter table refuses {@code sslpassword} for this reason), so the URL is as
+	 * safe to log as {@link #url()}.
+	 */
+	public String connectionDetailsUrl() {
+		StringBuilder url = new StringBuilder(this.url);
+		char separator = '?';
+		for (String name : new TreeSet<>(this.properties.stringPropertyNames())) {
+			if (!CREDENTIALS.contains(name)) {
+				// pgjdbc decodes query values with URLDecoder, the exact inverse of URLEncoder
+				url.append(separator)
+					.append(name)
+					.append('=')
+					.append(URLEncoder.encode(this.properties.getProperty(name), StandardCharsets.UTF_8));
+				separator = '&';
+			}
+		}
+		return url.toString();
 	}
 
 	/** The properties with secrets masked, sorted by name: safe to print. */

@@ -29,6 +29,7 @@ final class JdbcUrlParser {
 		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.PGJDBC, builder, notes);
 		refuseWhatPgjdbcWouldLog(url);
 		refuseServiceLookUp(url, interpreter);
+		refuseRepeatedParameters(url);
 		Properties properties = Driver.parseURL(url, null);
 		if (properties == null) {
 			throw new InvalidConnectionUrlException("pgjdbc cannot parse this URL (more than one '/' after the hosts, "
@@ -45,7 +46,7 @@ final class JdbcUrlParser {
 		if (database != null && !database.isEmpty()) {
 			builder.database(database, "the URL path");
 		}
-		parameters.forEach(interpreter::apply);
+		interpreter.applyAll(parameters);
 	}
 
 	/**
@@ -80,6 +81,42 @@ final class JdbcUrlParser {
 				if (equals > 0) {
 					String name = pair.substring(0, equals);
 					requireFormDecodable(pair.substring(equals + 1), "value of " + name, name);
+				}
+			}
+		}
+	}
+
+	/**
+	 * pgjdbc keeps the last value of a repeated name, and lets the query's {@code host}, {@code port} and
+	 * {@code dbname} replace what the URL names before it: a second, different value is refused, never chosen in
+	 * silence ({@code sslmode=verify-full&sslmode=disable} would run in plain text).
+	 */
+	private static void refuseRepeatedParameters(String url) {
+		int queryStart = url.indexOf('?');
+		if (queryStart < 0) {
+			return;
+		}
+		RepeatedParameters given = new RepeatedParameters(ParameterFamily.PGJDBC);
+		for (String pair : url.substring(queryStart + 1).split("&")) {
+			int equals = pair.indexOf('=');
+			if (!pair.isEmpty()) {
+				given.add((equals >= 0) ? pair.substring(0, equals) : pair,
+						(equals >= 0) ? URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8) : "");
+			}
+		}
+		if (url.startsWith(PREFIX + "//")) {
+			Properties beforeQuery = Driver.parseURL(url.substring(0, queryStart), null);
+			if (beforeQuery != null) {
+				String authority = url.substring(PREFIX.length() + 2, url.indexOf('/', PREFIX.length() + 2));
+				if (!authority.isEmpty()) {
+					given.alsoGivenBeforeQuery("host", beforeQuery.getProperty("PGHOST"));
+				}
+				if (authority.replaceAll("\\[[^]]*]", "").contains(":")) {
+					given.alsoGivenBeforeQuery("port", beforeQuery.getProperty("PGPORT"));
+				}
+				String database = beforeQuery.getProperty("PGDBNAME", "");
+				if (!database.isEmpty()) {
+					given.alsoGivenBeforeQuery("dbname", database);
 				}
 			}
 		}
@@ -124,7 +161,8 @@ final class JdbcUrlParser {
 		for (int i = 0; i < hosts.length; i++) {
 			String host = hosts[i];
 			if (host.startsWith("[") && host.endsWith("]")) {
-				host = host.substring(1, host.length() - 1);
+				// a zone id written as URIs write it (RFC 6874: fe80::1%25eth0), which pgjdbc keeps encoded
+				host = host.substring(1, host.length() - 1).replace("%25", "%");
 			}
 			addresses.add(new HostAndPort(host, UrlSyntax.port(ports[i], "PGPORT")));
 		}

@@ -47,18 +47,24 @@ final class LibpqUrlParser {
 		int pathStart = beforeQuery.indexOf('/');
 		String authority = (pathStart >= 0) ? beforeQuery.substring(0, pathStart) : beforeQuery;
 		if (pathStart >= 0 && pathStart < beforeQuery.length() - 1) {
-			builder.database(UrlSyntax.percentDecode(beforeQuery.substring(pathStart + 1), "database name", "dbname"),
+			String path = beforeQuery.substring(pathStart + 1);
+			boolean sqlalchemy = builder.form() == UrlForm.SQLALCHEMY;
+			// SQLAlchemy's make_url decodes the user and password but not the database name
+			builder.database(sqlalchemy ? path : UrlSyntax.percentDecode(path, "database name", "dbname"),
 					"the URL path");
+			if (sqlalchemy && path.indexOf('%') >= 0) {
+				notes.add("SQLAlchemy does not decode the database name: its '%' escapes are kept as written");
+			}
 		}
 		List<String> hostEntries = new ArrayList<>();
 		if (!authority.isEmpty()) {
 			hostEntries.addAll(List.of(authority.split(",", -1)));
 		}
-		Map<String, String> parameters = queryParameters(query, hostEntries);
+		Map<String, String> parameters = queryParameters(query, hostEntries, builder.form());
 		String portList = parameters.remove("port");
 		builder.hosts(hosts(hostEntries, portList));
 		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.LIBPQ, builder, notes);
-		parameters.forEach(interpreter::apply);
+		interpreter.applyAll(parameters);
 	}
 
 	private static void userInfo(String userInfo, ConnectionSpec.Builder builder) {
@@ -77,23 +83,37 @@ final class LibpqUrlParser {
 	 * The decoded query, with {@code host} values (libpq's comma lists and SQLAlchemy's repeated {@code host=h:port})
 	 * moved to the host entries. A keyword given twice with different values is an error.
 	 */
-	private static Map<String, String> queryParameters(String query, List<String> hostEntries) {
+	private static Map<String, String> queryParameters(String query, List<String> hostEntries, UrlForm form) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		if (query.isEmpty()) {
 			return parameters;
 		}
 		boolean authorityHasHosts = !hostEntries.isEmpty();
+		String hostParameter = null;
 		for (String pair : query.split("&")) {
 			int equals = pair.indexOf('=');
 			if (equals <= 0) {
-				// not repeated: with an unencoded '&' in a password value, this part is the rest of the password
-				throw new InvalidConnectionUrlException("A part of the URL query is not of the form name=value.", null,
-						"Write each parameter as name=value, and an '&' inside a value as %26.");
+				throw withoutValue(pair);
 			}
-			String name = UrlSyntax.percentDecode(pair.substring(0, equals), "parameter name", null);
-			String value = UrlSyntax.percentDecode(pair.substring(equals + 1), "value of " + name, name);
+			String name = decodeQueryPart(pair.substring(0, equals), form, "parameter name", null);
+			if (form == UrlForm.LIBPQ && pair.indexOf('=', equals + 1) >= 0) {
+				// the value is not repeated: it may be a password
+				throw new InvalidConnectionUrlException("The value of the parameter " + UrlSyntax.shown(name) + " holds "
+						+ "an unencoded '=', which libpq refuses (\"extra key/value separator\").",
+						UrlSyntax.isPlain(name) ? name : null, "Write an '=' inside a value as %3D.");
+			}
+			String value = decodeQueryPart(pair.substring(equals + 1), form, "value of " + name, name);
 			if (name.equals("host")) {
-				hostParameter(value, authorityHasHosts, hostEntries);
+				// the entries stay encoded: each is decoded once, as a host, with the authority's
+				String encoded = pair.substring(equals + 1);
+				if (form == UrlForm.LIBPQ) {
+					libpqHostParameter(value, hostParameter, authorityHasHosts);
+					hostParameter = encoded;
+				}
+				else {
+					hostParameter(value, authorityHasHosts);
+					hostEntries.addAll(List.of(encoded.split(",", -1)));
+				}
 				continue;
 			}
 			String previous = parameters.putIfAbsent(name, value);
@@ -102,10 +122,60 @@ final class LibpqUrlParser {
 						+ "different values.", UrlSyntax.isPlain(name) ? name : null, "Give it once.");
 			}
 		}
+		if (hostParameter != null) {
+			for (String host : hostParameter.split(",", -1)) {
+				// what is left with a ':' is an IPv6 address, which host= takes without brackets
+				hostEntries.add((host.indexOf(':') >= 0 && !host.startsWith("[")) ? "[" + host + "]" : host);
+			}
+		}
 		return parameters;
 	}
 
-	private static void hostParameter(String value, boolean authorityHasHosts, List<String> hostEntries) {
+	/**
+	 * SQLAlchemy reads the query with Python's parse_qsl, where a '+' is a space; libpq decodes %XX only.
+	 */
+	private static String decodeQueryPart(String text, UrlForm form, String what, String parameter) {
+		return UrlSyntax.percentDecode((form == UrlForm.SQLALCHEMY) ? text.replace('+', ' ') : text, what, parameter);
+	}
+
+	/**
+	 * libpq's host keyword: a comma list of host names or addresses, without ports (those go in port=), and, like
+	 * every keyword, kept only once: a second, different host= would silently replace the first.
+	 */
+	private static void libpqHostParameter(String value, String previous, boolean authorityHasHosts) {
+		if (previous != null && !previous.equals(value)) {
+			throw new InvalidConnectionUrlException("host= is given twice with different values; libpq keeps only the "
+					+ "last one.", "host", "Give one host= with a comma-separated list (host=h1,h2&port=5432,5433), or "
+							+ "write the hosts before the path (postgresql://user@h1:5432,h2:5433/database).");
+		}
+		for (String entry : value.split(",", -1)) {
+			if (entry.startsWith("/") || entry.startsWith("@")) {
+				throw unixSocket(entry);
+			}
+			if (entry.indexOf(':') >= 0 && entry.indexOf(':') == entry.lastIndexOf(':')) {
+				throw new InvalidConnectionUrlException("libpq reads host=" + UrlSyntax.shown(entry).replace("'", "")
+						+ " as one host name, port included, and cannot resolve it.", "host",
+						"Give the port as port= (host=h1,h2&port=5432,5433); repeated host=h:port is SQLAlchemy's "
+								+ "form, postgresql+psycopg2://...");
+			}
+		}
+		if (authorityHasHosts) {
+			throw new InvalidConnectionUrlException("Hosts are given both before the path and as host= parameters.",
+					"host", "Give the hosts in one place.");
+		}
+	}
+
+	/** A query part without '=': named only when it is a known keyword, otherwise it may be part of a password. */
+	private static InvalidConnectionUrlException withoutValue(String pair) {
+		if (UrlSyntax.isPlain(pair) && Parameter.find(ParameterFamily.LIBPQ, pair).isPresent()) {
+			return new InvalidConnectionUrlException("The parameter '" + pair + "' has no value.", pair,
+					"Write it as " + pair + "=value, or remove it.");
+		}
+		return new InvalidConnectionUrlException("A part of the URL query is not of the form name=value.", null,
+				"Write each parameter as name=value, and an '&' inside a value as %26.");
+	}
+
+	private static void hostParameter(String value, boolean authorityHasHosts) {
 		if (value.startsWith("/") || value.startsWith("@")) {
 			throw unixSocket(value);
 		}
@@ -113,7 +183,6 @@ final class LibpqUrlParser {
 			throw new InvalidConnectionUrlException("Hosts are given both before the path and as host= parameters.",
 					"host", "Give the hosts in one place.");
 		}
-		hostEntries.addAll(List.of(value.split(",", -1)));
 	}
 
 	private static InvalidConnectionUrlException unixSocket(String directory) {
@@ -151,7 +220,7 @@ final class LibpqUrlParser {
 						"The IPv6 address " + UrlSyntax.shown(entry) + " has no closing ']'.", "host",
 						"Write it as [address] or [address]:port.");
 			}
-			host = entry.substring(1, close);
+			host = UrlSyntax.percentDecode(entry.substring(1, close), "IPv6 address", "host");
 			String afterAddress = entry.substring(close + 1);
 			if (afterAddress.startsWith(":")) {
 				port = afterAddress.substring(1);

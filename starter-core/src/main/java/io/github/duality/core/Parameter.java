@@ -32,7 +32,8 @@ public enum Parameter {
 
 	USER(Names.ofPgjdbc("user").libpq("user").r2dbc("user"), Fate.TRANSLATED,
 			"From the URL user info, a user parameter or the username argument; different values are an error. "
-					+ "Required (r2dbc has no default user)."),
+					+ "When absent, the operating-system user for pgjdbc and libpq inputs (their default), written on "
+					+ "both paths; required in r2dbc URLs (r2dbc has no default user)."),
 
 	PASSWORD(Names.ofPgjdbc("password").libpq("password").r2dbc("password"), Fate.TRANSLATED,
 			"From the URL user info, a password parameter or the password argument; different values are an "
@@ -55,14 +56,16 @@ public enum Parameter {
 
 	SSL_MODE(Names.ofPgjdbc("sslmode").libpq("sslmode").r2dbc("sslMode", "sslmode"), Fate.CONVERTED,
 			"Written explicitly on both paths. When absent: prefer for pgjdbc and libpq inputs (their default, "
-					+ "r2dbc's own default is disable), disable for r2dbc inputs (r2dbc's default). r2dbc's tunnel "
-					+ "mode is refused (pgjdbc has no equivalent)."),
+					+ "r2dbc's own default is disable), disable for r2dbc inputs (r2dbc's default). verify-ca checks the "
+					+ "certificate chain and not the host name on both paths (r2dbc gets a TLS context without "
+					+ "Netty's host-name check). r2dbc's tunnel mode is refused (pgjdbc has no equivalent)."),
 
 	SSL(Names.ofPgjdbc("ssl").libpq("ssl").r2dbc("ssl"), Fate.CONVERTED,
 			"Read with the input driver's rules, then written as sslmode: pgjdbc ssl, ssl= or ssl=true means "
-					+ "verify-full and ssl=false means prefer; libpq and SQLAlchemy ssl=true means require "
-					+ "(asyncpg also takes an sslmode value); r2dbc ssl=true means verify-full. An explicit "
-					+ "sslmode wins."),
+					+ "verify-full and ssl=false means prefer; libpq knows only ssl=true, meaning require, and "
+					+ "refuses any other value, as duality does; SQLAlchemy ssl=true or 1 means require, false or 0 "
+					+ "disable, and asyncpg's sslmode values are read as such; r2dbc ssl=true means verify-full. An "
+					+ "explicit sslmode wins."),
 
 	SSL_ROOT_CERT(Names.ofPgjdbc("sslrootcert").libpq("sslrootcert").r2dbc("sslRootCert"), Fate.CONVERTED,
 			"A PEM certificate file, checked when the URL is derived and written on both paths. With verify-ca or "
@@ -80,8 +83,11 @@ public enum Parameter {
 					+ "(.p12, .pfx), PKCS#1 and encrypted PEM keys are refused with the openssl command that "
 					+ "converts them. Non-RSA keys also set pgjdbc's pemKeyAlgorithm."),
 
-	SSL_PASSWORD(Names.ofPgjdbc("sslpassword").libpq("sslpassword").r2dbc("sslPassword"), Fate.TRANSLATED,
-			"Passphrase of the client key; masked everywhere."),
+	SSL_PASSWORD(Names.ofPgjdbc("sslpassword").libpq("sslpassword").r2dbc("sslPassword"), Fate.REFUSED,
+			"The passphrase of an encrypted client key. Spring Boot's connection details carry a URL, a user and a "
+					+ "password only, so it would have to be written into the JDBC URL that Liquibase logs; and the "
+					+ "one key format both drivers read is an unencrypted PEM PKCS#8 key, for which it is not "
+					+ "needed. Use such a key, readable by the application's user only."),
 
 	SSL_NEGOTIATION(Names.ofPgjdbc("sslNegotiation").libpq("sslnegotiation").r2dbc("sslNegotiation", "sslnegotiation"),
 			Fate.TRANSLATED,
@@ -283,9 +289,10 @@ public enum Parameter {
 			Fate.CONVERTED,
 			"any, primary, secondary and preferSecondary carry over (r2dbc then uses its failover protocol, even "
 					+ "for one host); pgjdbc's master, slave and preferSlave are their old names. preferPrimary "
-					+ "is refused (r2dbc has no such mode). libpq: read-write and primary become primary, "
-					+ "read-only and standby secondary, prefer-standby preferSecondary. Migrations always use "
-					+ "primary."),
+					+ "is refused (r2dbc has no such mode). libpq: read-write becomes primary and read-only "
+					+ "secondary, which both Java drivers check as libpq does (transaction_read_only); primary, "
+					+ "standby and prefer-standby ask whether the server is in recovery, which neither Java driver "
+					+ "can check, and are refused. Migrations always use primary."),
 
 	LOAD_BALANCE_HOSTS(Names.ofPgjdbc("loadBalanceHosts").libpq("load_balance_hosts").r2dbc("loadBalanceHosts"),
 			Fate.CONVERTED,
@@ -298,7 +305,9 @@ public enum Parameter {
 			"Binds the client to a local address (changing the network path); r2dbc cannot."),
 
 	SOCKET_FACTORY(Names.ofPgjdbc("socketFactory"), Fate.REFUSED,
-			"A custom socket factory (Unix-domain sockets, cloud connectors) that r2dbc cannot run."),
+			"A custom socket factory (Unix-domain sockets, cloud connectors such as Cloud SQL's, whose own "
+					+ "properties like cloudSqlInstance come with it) that r2dbc cannot run. Connect over TCP "
+					+ "instead: to the Cloud SQL Auth Proxy, or to the instance's IP address with sslmode=verify-ca."),
 
 	SOCKET_FACTORY_ARG(Names.ofPgjdbc("socketFactoryArg"), Fate.REFUSED,
 			"Argument of a custom socket factory, which r2dbc cannot run."),
@@ -323,6 +332,12 @@ public enum Parameter {
 			Names.ofPgjdbc("preparedStatementCacheQueries").r2dbc("preparedStatementCacheQueries"), Fate.TRANSLATED,
 			"Size of the per-connection prepared-statement cache; 0 disables it (for transaction-mode poolers). "
 					+ "r2dbc's -1 (unbounded, its default) cannot be expressed for pgjdbc and is refused."),
+
+	PGBOUNCER(Names.ofLibpq("pgbouncer"), Fate.CONVERTED,
+			"Prisma's parameter, found in Supabase's pooler URLs: true says a transaction pooler is in front, so "
+					+ "both paths get no server-side prepared statements (pgjdbc prepareThreshold=0 and, on both, "
+					+ "preparedStatementCacheQueries=0); false changes nothing. libpq itself refuses the name, so such "
+					+ "a URL does not work in psql."),
 
 	PREPARE_THRESHOLD(Names.ofPgjdbc("prepareThreshold"), Fate.PATH_ONLY,
 			"Executions before pgjdbc names a statement on the server. For a transaction-mode pooler also set "

@@ -1,6 +1,7 @@
 package io.github.duality.core;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,9 @@ final class ParameterInterpreter {
 
 	private final List<String> notes;
 
+	/** The value and spelling each carried parameter was given with, to refuse an alias with another value. */
+	private final Map<Parameter, String> given = new EnumMap<>(Parameter.class);
+
 	ParameterInterpreter(ParameterFamily family, ConnectionSpec.Builder builder, List<String> notes) {
 		this.family = family;
 		this.builder = builder;
@@ -31,6 +35,23 @@ final class ParameterInterpreter {
 	/** The parameter a name denotes, or the error for an unknown name, with a did-you-mean. */
 	private Parameter lookUp(String name) {
 		return Parameter.find(this.family, name).orElseThrow(() -> unknown(name));
+	}
+
+	/**
+	 * Reads every parameter, the known ones first: an unknown name is often the companion of a known but refused
+	 * one (cloudSqlInstance of a socketFactory), and the refusal names the real cause.
+	 */
+	void applyAll(Map<String, String> parameters) {
+		parameters.forEach((name, value) -> {
+			if (Parameter.find(this.family, name).isPresent()) {
+				apply(name, value);
+			}
+		});
+		parameters.forEach((name, value) -> {
+			if (Parameter.find(this.family, name).isEmpty()) {
+				apply(name, value);
+			}
+		});
 	}
 
 	void apply(String name, String value) {
@@ -50,7 +71,20 @@ final class ParameterInterpreter {
 				keepOnOwnPath(name, value);
 				this.notes.add(name + " stays on the " + pathName() + " path: " + parameter.note());
 			}
-			case TRANSLATED, CONVERTED -> convert(parameter, name, value);
+			case TRANSLATED, CONVERTED -> {
+				refuseAliasWithAnotherValue(parameter, name, value);
+				convert(parameter, name, value);
+			}
+		}
+	}
+
+	/** r2dbc, for one, reads both sslMode and sslmode: which one it keeps is not the URL's business. */
+	private void refuseAliasWithAnotherValue(Parameter parameter, String name, String value) {
+		String previous = this.given.putIfAbsent(parameter, name + "=" + value);
+		if (previous != null && !previous.substring(previous.indexOf('=') + 1).equals(value)) {
+			String previousName = previous.substring(0, previous.indexOf('='));
+			throw new InvalidConnectionUrlException("The " + describe(name) + " is given twice with different values, "
+					+ "the first time as '" + previousName + "' (the same parameter).", name, "Give it once.");
 		}
 	}
 
@@ -65,7 +99,6 @@ final class ParameterInterpreter {
 			case SSL_ROOT_CERT -> sslRootCert(value);
 			case SSL_CERT -> this.builder.sslCert(value);
 			case SSL_KEY -> this.builder.sslKey(value);
-			case SSL_PASSWORD -> this.builder.sslPassword(value);
 			case SSL_NEGOTIATION -> this.builder.directSslNegotiation(
 					choice(name, value, List.of("postgres", "direct"), this.family == ParameterFamily.R2DBC)
 						.equals("direct"));
@@ -86,7 +119,22 @@ final class ParameterInterpreter {
 					? choice(name, value, List.of("disable", "random"), false).equals("random") : bool(name, value));
 			case HOST_RECHECK -> this.builder.hostRecheck(duration(parameter, name, value));
 			case PREPARED_STATEMENT_CACHE_QUERIES -> this.builder.preparedStatementCacheQueries(cacheSize(name, value));
+			case PGBOUNCER -> transactionPooler(name, value);
 			default -> throw new IllegalStateException(name + " is read by the URL parser, not here");
+		}
+	}
+
+	/**
+	 * Prisma's pgbouncer=true, which Supabase puts in its pooler URLs: a transaction pooler is in front, so no
+	 * connection may rely on statements prepared in an earlier transaction.
+	 */
+	private void transactionPooler(String name, String value) {
+		if (bool(name, value)) {
+			this.builder.preparedStatementCacheQueries(0);
+			this.builder.pgjdbcOnly("prepareThreshold", "0");
+			this.notes.add(name + "=true (Prisma's, a transaction pooler in front): no server-side prepared "
+					+ "statements on either path (pgjdbc prepareThreshold=0 and preparedStatementCacheQueries=0, "
+					+ "r2dbc preparedStatementCacheQueries=0); libpq itself does not know the parameter");
 		}
 	}
 
@@ -106,8 +154,14 @@ final class ParameterInterpreter {
 					+ "pgjdbc equivalent.", name, "Use sslMode=verify-full&sslNegotiation=direct, which both drivers "
 							+ "support.");
 		}
-		return SslMode.fromLibpqName(spelling).orElseThrow(() -> invalidValue(name, value, "disable, allow, prefer, "
-				+ "require, verify-ca or verify-full"));
+		SslMode mode = SslMode.fromLibpqName(spelling).orElseThrow(() -> invalidValue(name, value, "disable, allow, "
+				+ "prefer, require, verify-ca or verify-full"));
+		if (this.family == ParameterFamily.LIBPQ && !value.equals(mode.libpqName())) {
+			throw new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
+					+ ", which libpq refuses: it reads sslmode values case-sensitively.", name,
+					"Did you mean '" + mode.libpqName() + "'?");
+		}
+		return mode;
 	}
 
 	private void sslFlag(String name, String value) {
@@ -118,7 +172,7 @@ final class ParameterInterpreter {
 				case "false" -> SslMode.PREFER;
 				default -> throw invalidValue(name, value, "true or false");
 			};
-			case LIBPQ -> switch (flag) {
+			case LIBPQ -> (this.builder.form() == UrlForm.LIBPQ) ? libpqSslFlag(name, value) : switch (flag) {
 				case "true", "1" -> SslMode.REQUIRE;
 				case "false", "0" -> SslMode.DISABLE;
 				default -> sslMode(name, value);
@@ -134,6 +188,21 @@ final class ParameterInterpreter {
 			this.notes.add(name + ((value.isEmpty()) ? "" : "=" + value) + " means sslmode=" + mode + " for "
 					+ this.family.displayName() + " (unless sslmode is given)");
 		}
+	}
+
+	/** libpq knows ssl only as pgjdbc's ssl=true, which it reads as sslmode=require; anything else it refuses. */
+	private SslMode libpqSslFlag(String name, String value) {
+		if (value.equals("true")) {
+			return SslMode.REQUIRE;
+		}
+		String instead = switch (value.toLowerCase(Locale.ROOT)) {
+			case "false", "0" -> "sslmode=disable";
+			case "1" -> "sslmode=require";
+			default -> SslMode.fromLibpqName(value).map((mode) -> "sslmode=" + mode).orElse("sslmode");
+		};
+		throw new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
+				+ ", which libpq refuses: it knows ssl only as ssl=true (for pgjdbc compatibility, meaning "
+				+ "sslmode=require).", name, "Did you mean '" + instead + "'?");
 	}
 
 	private void sslRootCert(String value) {
@@ -260,11 +329,11 @@ final class ParameterInterpreter {
 			};
 			case LIBPQ -> switch (value) {
 				case "any" -> TargetServerType.ANY;
-				case "read-write", "primary" -> TargetServerType.PRIMARY;
-				case "read-only", "standby" -> TargetServerType.SECONDARY;
-				case "prefer-standby" -> TargetServerType.PREFER_SECONDARY;
+				case "read-write" -> TargetServerType.PRIMARY;
+				case "read-only" -> TargetServerType.SECONDARY;
+				case "primary", "standby", "prefer-standby" -> throw recoveryStateUnknownToJava(name, value);
 				default -> throw invalidValue(name, value,
-						"any, read-write, read-only, primary, standby or prefer-standby");
+						"any, read-write or read-only (primary, standby and prefer-standby cannot be carried)");
 			};
 			case R2DBC -> switch (value.toLowerCase(Locale.ROOT).replace("_", "")) {
 				case "any" -> TargetServerType.ANY;
@@ -279,6 +348,21 @@ final class ParameterInterpreter {
 					+ "by transaction_read_only, as libpq's " + value + " does");
 		}
 		return type;
+	}
+
+	/**
+	 * pgjdbc and r2dbc tell a primary by {@code transaction_read_only} (pgjdbc also by {@code in_hot_standby}): what
+	 * libpq's read-write and read-only check. libpq's primary and standby ask whether the server is in recovery,
+	 * which differs for a primary whose sessions default to read-only.
+	 */
+	private InvalidConnectionUrlException recoveryStateUnknownToJava(String name, String value) {
+		String instead = value.equals("primary") ? "read-write" : "read-only";
+		return new InvalidConnectionUrlException("libpq's " + name + "=" + value + " asks whether the server is in "
+				+ "recovery, which neither Java driver can check: pgjdbc and r2dbc only tell whether the session is "
+				+ "read-only, so a primary whose sessions default to read-only would be "
+				+ (value.equals("primary") ? "refused" : "accepted") + " on both paths.", name,
+				"Use " + name + "=" + instead + (value.equals("prefer-standby") ? " (no fallback) or any" : "")
+						+ ", which libpq and both Java drivers check the same way (transaction_read_only).");
 	}
 
 	private InvalidConnectionUrlException preferPrimary(String name) {

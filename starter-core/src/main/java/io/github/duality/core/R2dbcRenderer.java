@@ -45,10 +45,13 @@ final class R2dbcRenderer {
 		if (spec.password() != null) {
 			options.option(ConnectionFactoryOptions.PASSWORD, spec.password());
 		}
+		if (spec.sslMode() == SslMode.VERIFY_CA) {
+			options.option(PostgresqlConnectionFactoryProvider.SSL_CONTEXT_BUILDER_CUSTOMIZER,
+					CertificateOnlyVerification.INSTANCE);
+		}
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT, spec.sslRootCert());
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_CERT, spec.sslCert());
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_KEY, spec.sslKey());
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_PASSWORD, spec.sslPassword());
 		if (spec.directSslNegotiation()) {
 			options.option(PostgresqlConnectionFactoryProvider.SSL_NEGOTIATION, SSLNegotiation.DIRECT);
 		}

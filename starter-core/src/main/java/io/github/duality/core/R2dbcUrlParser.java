@@ -1,5 +1,7 @@
 package io.github.duality.core;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ final class R2dbcUrlParser {
 					"Percent-encode '%', '#', '?', '/', '@', ':', '+' and spaces in the user name, password and "
 							+ "values (r2dbc reads an unencoded '+' as a space and '#' as the end of the URL).");
 		}
+		refuseRepeatedParameters(url);
 		Map<String, Object> values = new TreeMap<>(ConnectionFactoryOptionsReader.read(options));
 		boolean failover = driverAndProtocol((String) values.remove("driver"), (String) values.remove("protocol"),
 				notes);
@@ -40,7 +43,9 @@ final class R2dbcUrlParser {
 		Object password = values.remove("password");
 		Object database = values.remove("database");
 		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.R2DBC, builder, notes);
-		values.forEach((name, value) -> interpreter.apply(name, String.valueOf(value)));
+		Map<String, String> parameters = new TreeMap<>();
+		values.forEach((name, value) -> parameters.put(name, String.valueOf(value)));
+		interpreter.applyAll(parameters);
 		builder.hosts(hosts((host != null) ? host.toString() : "", (Integer) port, failover, notes));
 		if (user != null) {
 			builder.user(user.toString(), "the URL user info");
@@ -54,6 +59,23 @@ final class R2dbcUrlParser {
 		}
 		if (database != null && !database.toString().isEmpty()) {
 			builder.database(database.toString(), "the URL path");
+		}
+	}
+
+	/** r2dbc-spi keeps the last value of a repeated option: two different values are refused instead. */
+	private static void refuseRepeatedParameters(String url) {
+		int queryStart = url.indexOf('?');
+		if (queryStart < 0) {
+			return;
+		}
+		RepeatedParameters given = new RepeatedParameters(ParameterFamily.R2DBC);
+		for (String pair : url.substring(queryStart + 1).split("&")) {
+			int equals = pair.indexOf('=');
+			if (equals > 0) {
+				// r2dbc-spi decodes names and values, '+' as a space
+				given.add(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+			}
 		}
 	}
 
@@ -112,8 +134,9 @@ final class R2dbcUrlParser {
 		return hosts;
 	}
 
+	/** r2dbc-spi takes any integer as a port; the driver fails on it only when it connects. */
 	private static int portOrDefault(Integer port) {
-		return (port != null) ? port : HostAndPort.DEFAULT_PORT;
+		return (port != null) ? UrlSyntax.port(port.toString(), "port") : HostAndPort.DEFAULT_PORT;
 	}
 
 }

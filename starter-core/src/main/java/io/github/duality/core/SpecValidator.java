@@ -21,24 +21,34 @@ final class SpecValidator {
 
 	private final Path home;
 
+	private final String operatingSystemUser;
+
 	private final FileChecks fileChecks;
 
 	/**
 	 * @param home the user's home directory, where pgjdbc and r2dbc look for {@code .postgresql/} defaults
+	 * @param operatingSystemUser the user libpq and pgjdbc connect as when the URL names none
 	 * @param fileChecks whether certificate and key files are read, or only noted
 	 */
-	SpecValidator(Path home, FileChecks fileChecks) {
+	SpecValidator(Path home, String operatingSystemUser, FileChecks fileChecks) {
 		this.home = home;
+		this.operatingSystemUser = operatingSystemUser;
 		this.fileChecks = fileChecks;
 	}
 
-	ConnectionSpec validate(ConnectionSpec.Builder builder, List<String> notes) {
+	/**
+	 * @param builder what the parsers read
+	 * @param input the URL as given, for fixes that show the whole URL to write instead
+	 * @param notes where remarks go
+	 */
+	ConnectionSpec validate(ConnectionSpec.Builder builder, String input, List<String> notes) {
 		ParameterFamily family = builder.form().family();
 		checkHosts(builder.hosts());
 		if (builder.user() == null) {
-			throw new InvalidConnectionUrlException("No user is given; r2dbc requires one (pgjdbc would use the "
-					+ "operating-system user).", "user", "Give the user in the URL or as the username argument.");
+			defaultUser(builder, family, notes);
 		}
+		refuseControlCharacters(builder.database(), "database name", parameterName(Parameter.DATABASE, family));
+		refuseControlCharacters(builder.user(), "user name", "user");
 		if (builder.database() != null && builder.database().contains("=")) {
 			// not repeated: it would hold whatever followed, a password included
 			throw new InvalidConnectionUrlException("The database name holds an '=': what follows the path is "
@@ -54,7 +64,7 @@ final class SpecValidator {
 		}
 		SslMode sslMode = resolveSslMode(builder, family, notes);
 		resolveTrust(builder, family, sslMode, notes);
-		checkChannelBinding(builder, family, sslMode, notes);
+		checkChannelBinding(builder, family, sslMode, input, notes);
 		checkFiles(builder, family, sslMode, notes);
 		ConnectionSpec spec = builder.build();
 		if (spec.needsFailover() && spec.hosts().stream().anyMatch(HostAndPort::isIpv6)) {
@@ -64,6 +74,28 @@ final class SpecValidator {
 							+ "loadBalanceHosts.");
 		}
 		return spec;
+	}
+
+	/**
+	 * libpq and pgjdbc connect as the operating-system user when none is given; r2dbc has no default, so the user is
+	 * written on both paths. An r2dbc URL keeps r2dbc's own rule: no user is an error.
+	 */
+	private void defaultUser(ConnectionSpec.Builder builder, ParameterFamily family, List<String> notes) {
+		if (family == ParameterFamily.R2DBC) {
+			throw new InvalidConnectionUrlException("No user is given; r2dbc-postgresql requires one.", "user",
+					"Give the user in the URL (r2dbc:postgresql://user@host/database) or as the username argument.");
+		}
+		builder.user(this.operatingSystemUser, "the operating-system user");
+		notes.add("no user given: the operating-system user " + this.operatingSystemUser + " on both paths, as "
+				+ family.displayName() + " does (at startup, the user the application runs as)");
+	}
+
+	/** A newline in a name is a pasting accident (or a log injection), never a real database or role. */
+	private static void refuseControlCharacters(String name, String what, String parameter) {
+		if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidConnectionUrlException("The " + what + " holds a control character (a newline or a tab, "
+					+ "say).", parameter, "Remove it; percent-encoded as %0A, %0D or %09, it is still one.");
+		}
 	}
 
 	private void checkHosts(List<HostAndPort> hosts) {
@@ -150,7 +182,7 @@ final class SpecValidator {
 	}
 
 	private void checkChannelBinding(ConnectionSpec.Builder builder, ParameterFamily family, SslMode sslMode,
-			List<String> notes) {
+			String input, List<String> notes) {
 		if (!"require".equals(builder.channelBinding())) {
 			return;
 		}
@@ -158,8 +190,9 @@ final class SpecValidator {
 			throw new InvalidConnectionUrlException("channel binding=require cannot be enforced by r2dbc, which still "
 					+ "connects when the server asks for md5, a clear-text password or nothing.",
 					parameterName(Parameter.CHANNEL_BINDING, family),
-					"Use sslmode=verify-full with it (which keeps a man in the middle out on both paths), or remove "
-							+ "it.");
+					"Use sslmode=verify-full with it, which keeps a man in the middle out on both paths: "
+							+ VerifyFullUrl.of(input, builder.form(), builder.sslRootCert() != null)
+							+ " (your password in place of " + Secrets.MASK + "), or remove it.");
 		}
 		notes.add("channel binding=require: enforced fully by pgjdbc; r2dbc enforces it for SCRAM only, "
 				+ "verify-full authenticates the server on both paths");

@@ -42,7 +42,7 @@ public enum SslMode {
 		return this.libpqName;
 	}
 
-	/** The mode a libpq spelling names, ignoring case as all three parsers do. */
+	/** The mode a spelling names, ignoring case as pgjdbc and r2dbc do (libpq does not: its readers check). */
 	static Optional<SslMode> fromLibpqName(String name) {
 		return Arrays.stream(values())
 			.filter((mode) -> mode.libpqName.equals(name.toLowerCase(Locale.ROOT)))

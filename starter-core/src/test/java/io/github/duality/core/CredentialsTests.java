@@ -74,9 +74,8 @@ class CredentialsTests {
 	void emptyValuesAreAbsent() {
 		assertThat(derive("postgres://u:pw@db/app", "", "").spec().password()).isEqualTo("pw");
 		assertThat(derive("postgres://u:@db/app", null, "pw").spec().password()).isEqualTo("pw");
-		assertThatExceptionOfType(InvalidConnectionUrlException.class)
-			.isThrownBy(() -> derive("jdbc:postgresql://db/app?user=", null, null))
-			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("user"));
+		assertThat(derive("jdbc:postgresql://db/app?user=", null, null).spec().user())
+			.isEqualTo(System.getProperty("user.name"));
 	}
 
 	@Test
@@ -103,10 +102,23 @@ class CredentialsTests {
 			.withMessageContaining("the username argument");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "postgres://db.example.com/app", "jdbc:postgresql://db.example.com/app",
+			"postgresql+psycopg2://db.example.com/app" })
+	void noUserMeansTheOperatingSystemUserOnBothPaths(String url) {
+		String operatingSystemUser = System.getProperty("user.name");
+		DerivedConnection derived = derive(url, null, null);
+		assertThat(derived.jdbc().user()).isEqualTo(operatingSystemUser);
+		assertThat(derived.migrationJdbc().user()).isEqualTo(operatingSystemUser);
+		assertThat(derived.r2dbc().options().getValue(ConnectionFactoryOptions.USER)).isEqualTo(operatingSystemUser);
+		assertThat(derived.notes()).anySatisfy((note) -> assertThat(note).startsWith("no user given: the "
+				+ "operating-system user " + operatingSystemUser + " on both paths"));
+	}
+
 	@Test
-	void aUserIsRequired() {
+	void anR2dbcUrlNeedsAUserAsR2dbcDoes() {
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
-			.isThrownBy(() -> derive("postgres://db/app", null, null))
+			.isThrownBy(() -> derive("r2dbc:postgresql://db/app", null, null))
 			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("user"));
 	}
 

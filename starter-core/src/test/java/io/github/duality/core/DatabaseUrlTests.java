@@ -84,8 +84,7 @@ class DatabaseUrlTests {
 			"postgres://u:pw@db:6000/app", "postgresql://u:pw@db:6000/app", "postgresql+psycopg2://u:pw@db:6000/app",
 			"postgresql+psycopg://u:pw@db:6000/app", "postgresql+pg8000://u:pw@db:6000/app",
 			"postgresql+asyncpg://u:pw@db:6000/app", "r2dbc:postgresql://u:pw@db:6000/app",
-			"r2dbc:postgres://u:pw@db:6000/app", "r2dbc:pool:postgresql://u:pw@db:6000/app",
-			"POSTGRES://u:pw@db:6000/app" })
+			"r2dbc:postgres://u:pw@db:6000/app", "r2dbc:pool:postgresql://u:pw@db:6000/app" })
 	void everyFormReachesTheSameServer(String url) {
 		ConnectionSpec spec = derive(url).spec();
 		assertThat(spec.hosts()).containsExactly(new HostAndPort("db", 6000));

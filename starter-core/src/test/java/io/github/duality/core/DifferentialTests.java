@@ -69,7 +69,7 @@ class DifferentialTests {
 		corpus.add(new Case("postgres://u:a+b@db:6543/my%2Bdb").password("a+b").host("db", 6543).database("my+db"));
 		corpus.add(new Case("postgresql://u:%F0%9F%94%91%C3%A9@db/app").password("\uD83D\uDD11é").database("app"));
 		corpus.add(new Case("postgresql://u@[::1]:6000/app").host("::1", 6000).database("app"));
-		corpus.add(new Case("postgresql://u@/app?host=h1:5432&host=h2:5433&target_session_attrs=prefer-standby")
+		corpus.add(new Case("postgresql+psycopg2://u@/app?host=h1:5432&host=h2:5433&target_session_attrs=read-only")
 			.host("h1", 5432)
 			.host("h2", 5433)
 			.database("app"));

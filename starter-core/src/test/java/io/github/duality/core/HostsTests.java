@@ -25,7 +25,7 @@ class HostsTests {
 	Path home;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "postgresql://u@h1:5432,h2:5433/app", "postgresql://u@/app?host=h1:5432&host=h2:5433",
+	@ValueSource(strings = { "postgresql://u@h1:5432,h2:5433/app", "postgresql+psycopg2://u@/app?host=h1:5432&host=h2:5433",
 			"postgresql://u@/app?host=h1,h2&port=5432,5433", "jdbc:postgresql://h1:5432,h2:5433/app?user=u",
 			"r2dbc:postgresql:failover://u@h1:5432,h2:5433/app" })
 	void hostListsUseR2dbcFailover(String url) {
@@ -60,9 +60,8 @@ class HostsTests {
 			jdbc:postgresql://h1,h2/app?user=u&targetServerType  | slave           | secondary
 			jdbc:postgresql://h1,h2/app?user=u&targetServerType  | preferSlave     | preferSecondary
 			jdbc:postgresql://h1,h2/app?user=u&targetServerType  | any             | any
-			postgresql://u@h1,h2/app?target_session_attrs        | standby         | secondary
+			postgresql://u@h1,h2/app?target_session_attrs        | read-write      | primary
 			postgresql://u@h1,h2/app?target_session_attrs        | read-only       | secondary
-			postgresql://u@h1,h2/app?target_session_attrs        | prefer-standby  | preferSecondary
 			r2dbc:postgresql:failover://u@h1,h2/app?targetServerType | PREFER_SECONDARY | preferSecondary
 			r2dbc:postgresql:failover://u@h1,h2/app?targetServerType | primary      | primary
 			""")
@@ -74,6 +73,22 @@ class HostsTests {
 		if (!expected.equals("any")) {
 			assertThat(derived.jdbc().properties()).contains(entry("targetServerType", expected));
 		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			primary         | read-write
+			standby         | read-only
+			prefer-standby  | read-only
+			""")
+	void libpqRecoveryStateValuesAreRefusedForTheReadOnlyCheckBothJavaDriversMake(String value, String instead) {
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> derive("postgresql://u@h1,h2/app?target_session_attrs=" + value))
+			.satisfies((ex) -> {
+				assertThat(ex.getParameter()).isEqualTo("target_session_attrs");
+				assertThat(ex.getProblem()).contains("recovery");
+				assertThat(ex.getFix()).startsWith("Use target_session_attrs=" + instead);
+			});
 	}
 
 	@Test
@@ -116,7 +131,7 @@ class HostsTests {
 			.isThrownBy(() -> derive("postgresql://u@[::1]:5432,h2/app"))
 			.withMessageContaining("IPv6");
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
-			.isThrownBy(() -> derive("postgresql://u@[::1]/app?target_session_attrs=primary"))
+			.isThrownBy(() -> derive("postgresql://u@[::1]/app?target_session_attrs=read-write"))
 			.withMessageContaining("IPv6");
 	}
 

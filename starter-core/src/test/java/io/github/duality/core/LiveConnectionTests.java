@@ -105,6 +105,28 @@ class LiveConnectionTests {
 			.satisfies((ex) -> assertThat(causes(ex)).containsPattern(HOST_NOT_VERIFIED));
 	}
 
+	@ParameterizedTest
+	@EnumSource(Form.class)
+	void verifyCaToAnAddressTheCertificateDoesNotNameWorksOnBothPaths(Form form) throws SQLException {
+		// libpq and pgjdbc check the chain only; r2dbc on Netty 4.2 would check the name too unless told not to
+		DerivedConnection derived = DatabaseUrl.derive(
+				form.url(postgres.hostNotInCertificate(), SslMode.VERIFY_CA, "verify-ca", true), null, null, home);
+		Session expected = new Session(postgres.username(), postgres.database(), SCHEMA, "verify-ca", true);
+		assertThat(jdbcSession(derived.jdbc())).isEqualTo(expected);
+		assertThat(r2dbcSession(derived.r2dbc().options())).isEqualTo(expected);
+	}
+
+	@Test
+	void verifyCaStillChecksTheCertificateChainOnBothPaths() {
+		DerivedConnection derived = DatabaseUrl.derive("r2dbc:postgresql://" + postgres.username() + ":"
+				+ TestPostgres.percentEncode(postgres.password()) + "@" + postgres.hostNotInCertificate() + ":"
+				+ postgres.port() + "/" + postgres.database() + "?sslMode=verify-ca", null, null, home);
+		assertThatException().isThrownBy(() -> jdbcSession(derived.jdbc()))
+			.satisfies((ex) -> assertThat(causes(ex)).contains("PKIX"));
+		assertThatException().isThrownBy(() -> r2dbcSession(derived.r2dbc().options()))
+			.satisfies((ex) -> assertThat(causes(ex)).contains("PKIX"));
+	}
+
 	@Test
 	void verifyFullWithoutTheFixtureCaFailsOnBothPathsAlike() {
 		// r2dbc would trust the JDK's store; pgjdbc is told to do the same, and neither knows the per-run CA

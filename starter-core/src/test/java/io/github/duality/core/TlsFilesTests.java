@@ -29,14 +29,12 @@ class TlsFilesTests {
 		String cert = TlsFixtures.certificate(this.directory, "client.crt");
 		String key = TlsFixtures.pemKey(this.directory, "client.key", "RSA");
 		DerivedConnection derived = derive("postgresql://u@db/app?sslmode=verify-full&sslrootcert=" + ca + "&sslcert="
-				+ cert + "&sslkey=" + key + "&sslpassword=unused1");
+				+ cert + "&sslkey=" + key);
 		assertThat(derived.jdbc().properties()).contains(entry("sslrootcert", ca), entry("sslcert", cert),
-				entry("sslkey", key), entry("sslpassword", "unused1"))
+				entry("sslkey", key))
 			.doesNotContainKey("pemKeyAlgorithm");
 		assertThat(derived.r2dbc().options().getValue(PostgresqlConnectionFactoryProvider.SSL_CERT)).isEqualTo(cert);
 		assertThat(derived.r2dbc().options().getValue(PostgresqlConnectionFactoryProvider.SSL_KEY)).isEqualTo(key);
-		assertThat(derived.r2dbc().options().getValue(PostgresqlConnectionFactoryProvider.SSL_PASSWORD))
-			.isEqualTo("unused1");
 	}
 
 	@Test

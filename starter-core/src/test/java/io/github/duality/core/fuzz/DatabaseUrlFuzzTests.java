@@ -130,10 +130,8 @@ class DatabaseUrlFuzzTests {
 	private static List<String> derivedPasswords(DerivedConnection connection) {
 		List<String> passwords = new ArrayList<>();
 		passwords.add(connection.spec().password());
-		passwords.add(connection.spec().sslPassword());
 		passwords.add(connection.jdbc().password());
 		passwords.add(connection.migrationJdbc().password());
-		passwords.add(connection.jdbc().properties().getProperty("sslpassword"));
 		ConnectionFactoryOptions options = connection.r2dbc().options();
 		Object r2dbcPassword = options.getValue(ConnectionFactoryOptions.PASSWORD);
 		passwords.add((r2dbcPassword != null) ? r2dbcPassword.toString() : null);

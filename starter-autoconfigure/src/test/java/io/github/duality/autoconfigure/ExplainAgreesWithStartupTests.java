@@ -1,0 +1,72 @@
+package io.github.duality.autoconfigure;
+
+import io.github.duality.core.DatabaseUrl;
+import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.InvalidConnectionUrlException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same inputs through {@link DatabaseUrl#derive}, which {@code explain} runs, and through application startup:
+ * both accept the same inputs, with the same targets, and refuse the same ones, with the same problem, through the
+ * failure analyzer.
+ */
+class ExplainAgreesWithStartupTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
+				LiquibaseAutoConfiguration.class))
+		.withPropertyValues("spring.liquibase.enabled=false");
+
+	@ParameterizedTest
+	@ValueSource(strings = { "postgres://app:pw@db.example.com/shop?sslmode=require&sslpassword=k3ypass",
+			"jdbc:postgresql://db.example.com/shop?user=app&sslpassword=k3ypass",
+			"r2dbc:postgresql://app@db.example.com/shop?sslPassword=k3ypass",
+			"postgres://app:pw@db.example.com/shop?sslmode=require&application_name=a%26b",
+			"jdbc:postgresql://db.example.com/shop?user=app&sslmode=verify-full&sslmode=disable",
+			"postgres://db.example.com/shop", "postgresql+asyncpg://app@db.example.com/shop?application_name=a+b",
+			"r2dbc:postgresql://app@db.example.com/shop?sslMode=verify-ca&sslRootCert=/nonexistent/ca.pem" })
+	void explainAndStartupGiveTheSameAnswer(String url) {
+		DerivedConnection derived;
+		try {
+			derived = DatabaseUrl.derive(url, null, null);
+		}
+		catch (InvalidConnectionUrlException refusal) {
+			this.contextRunner.withPropertyValues("spring.datasource.url=" + url).run((context) -> {
+				assertThat(context).hasFailed();
+				InvalidDatasourceUrlException failure = findCause(context.getStartupFailure());
+				assertThat(failure).as("startup fails through the failure analyzer's exception").isNotNull();
+				assertThat(failure.getCause().getProblem()).isEqualTo(refusal.getProblem());
+				assertThat(failure.getCause().getParameter()).isEqualTo(refusal.getParameter());
+				assertThat(new InvalidDatasourceUrlFailureAnalyzer().analyze(context.getStartupFailure())).isNotNull();
+			});
+			return;
+		}
+		this.contextRunner.withPropertyValues("spring.datasource.url=" + url).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(LiquibaseConnectionDetails.class).getJdbcUrl())
+				.isEqualTo(derived.migrationJdbc().connectionDetailsUrl());
+			assertThat(context.getBean(R2dbcConnectionDetails.class).getConnectionFactoryOptions())
+				.hasToString(derived.r2dbc().options().toString());
+		});
+	}
+
+	private static InvalidDatasourceUrlException findCause(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidDatasourceUrlException invalid) {
+				return invalid;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.github.duality.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The input URL rewritten to TLS {@code verify-full} in its own form, masked: the whole URL a refusal can tell the
+ * user to write, rather than a rule to apply.
+ */
+final class VerifyFullUrl {
+
+	private static final Set<String> TLS_MODE_NAMES = Set.of("sslmode", "sslMode", "ssl");
+
+	private VerifyFullUrl() {
+	}
+
+	/**
+	 * @param url the URL as given
+	 * @param form its form
+	 * @param hasRootCertificate whether it names trust anchors already; otherwise the JDK's store is asked for, which
+	 * holds the public CAs hosted databases use
+	 */
+	static String of(String url, UrlForm form, boolean hasRootCertificate) {
+		String masked = Secrets.mask(url);
+		int queryStart = masked.indexOf('?');
+		List<String> parameters = new ArrayList<>();
+		if (queryStart >= 0) {
+			for (String pair : masked.substring(queryStart + 1).split("&")) {
+				int equals = pair.indexOf('=');
+				if (!pair.isEmpty() && !TLS_MODE_NAMES.contains((equals >= 0) ? pair.substring(0, equals) : pair)) {
+					parameters.add(pair);
+				}
+			}
+		}
+		switch (form) {
+			case PGJDBC, LIBPQ, SQLALCHEMY -> {
+				parameters.add("sslmode=verify-full");
+				if (!hasRootCertificate) {
+					parameters.add((form == UrlForm.PGJDBC) ? "sslfactory=" + JdbcRenderer.JDK_TRUST_STORE_FACTORY
+							: "sslrootcert=system");
+				}
+			}
+			case R2DBC -> parameters.add("sslMode=verify-full");
+		}
+		return ((queryStart >= 0) ? masked.substring(0, queryStart) : masked) + "?" + String.join("&", parameters);
+	}
+
+}
