@@ -1,5 +1,8 @@
 package io.github.duality.autoconfigure;
 
+import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
+import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
+import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExplainAgreesWithStartupTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
+				DualityJdbcAutoConfiguration.class, DualityLiquibaseAutoConfiguration.class, R2dbcAutoConfiguration.class,
 				LiquibaseAutoConfiguration.class))
 		.withPropertyValues("spring.liquibase.enabled=false");
 
