@@ -6,7 +6,10 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.callback.Callback;
@@ -21,6 +24,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * {@link Callback} bean, which Boot's Flyway auto-configuration hands to Flyway.
  */
 class FlywayRunMetrics implements Callback {
+
+	private static final Log logger = LogFactory.getLog(FlywayRunMetrics.class);
 
 	private static final String TOOL = "flyway";
 
@@ -60,19 +65,26 @@ class FlywayRunMetrics implements Callback {
 			case AFTER_MIGRATE_ERROR -> record(false);
 			case AFTER_MIGRATE_OPERATION_FINISH -> {
 				if (context.getOperationResult() instanceof MigrateResult result && result.success) {
-					this.metrics.ifAvailable((meters) -> meters.recordPending(TOOL, pending(context)));
+					recordPending(context);
 				}
 			}
 		}
 	}
 
 	/**
-	 * Migrations Flyway knows and has not applied: above {@code spring.flyway.target}, ignored, or new. Asked of
+	 * Records the migrations Flyway knows and has not applied: above {@code spring.flyway.target}, ignored, or new. Asked of
 	 * Flyway itself, over one more short connection once the run has released its lock.
 	 */
-	private static int pending(Context context) {
-		MigrationInfo[] all = new Flyway(context.getConfiguration()).info().all();
-		return (int) Arrays.stream(all).map(MigrationInfo::getState).filter(NOT_APPLIED::contains).count();
+	private void recordPending(Context context) {
+		try {
+			MigrationInfo[] all = new Flyway(context.getConfiguration()).info().all();
+			int pending = (int) Arrays.stream(all).map(MigrationInfo::getState).filter(NOT_APPLIED::contains).count();
+			this.metrics.ifAvailable((meters) -> meters.recordPending(TOOL, pending));
+		}
+		catch (FlywayException ex) {
+			// the migration succeeded; a gauge that cannot be read must not fail the application
+			logger.debug("Could not count pending Flyway migrations", ex);
+		}
 	}
 
 	private void record(boolean success) {
