@@ -153,6 +153,19 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void metricsShowTheMigrationRunBesideBootsPoolGauges() {
+		this.client.get().uri("/actuator/metrics/duality.migration?tag=tool:liquibase&tag=outcome:success")
+			.exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.measurements[?(@.statistic == 'COUNT')].value").isEqualTo(1.0)
+			// 3 change sets on a fresh database, 0 when another test class of this JVM migrated it first
+			.jsonPath("$.availableTags[?(@.tag == 'applied')].values[0]")
+			.value((applied) -> assertThat((List<?>) applied).singleElement().isIn("0", "3"));
+		this.client.get().uri("/actuator/metrics/r2dbc.pool.max.allocated?tag=name:connectionFactory")
+			.exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.measurements[0].value").isEqualTo(10.0);
+	}
+
+	@Test
 	void liquibaseCreatedTheSchema() {
 		assertThat(columns("products")).containsExactly(
 				"id bigint identity not null",

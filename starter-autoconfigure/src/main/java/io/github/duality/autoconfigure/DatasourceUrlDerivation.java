@@ -3,6 +3,7 @@ package io.github.duality.autoconfigure;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -40,15 +41,15 @@ final class DatasourceUrlDerivation {
 		}
 	}
 
-	private static boolean isCredential(String parameter) {
+	private static boolean isCredential(@Nullable String parameter) {
 		return "user".equals(parameter) || "username".equals(parameter) || "password".equals(parameter);
 	}
 
-	private static String emptyToNull(String value) {
+	private static @Nullable String emptyToNull(@Nullable String value) {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
-	static String originOf(Environment environment, String property) {
+	static @Nullable String originOf(Environment environment, String property) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			ConfigurationProperty candidate = source.getConfigurationProperty(name);

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class DualityProperties {
 
 	/**
-	 * Whether to derive the migration (JDBC) and application (R2DBC) paths from spring.datasource.url.
+	 * Whether to derive the migration (JDBC, for Liquibase or Flyway) and application (R2DBC) paths from
+	 * spring.datasource.url.
 	 */
 	private boolean enabled = true;
 

@@ -1,6 +1,7 @@
 package io.github.duality.autoconfigure;
 
 import io.github.duality.core.InvalidConnectionUrlException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code spring.datasource.*} cannot be derived into both paths. Carries the property and where its value came
@@ -10,9 +11,9 @@ public class InvalidDatasourceUrlException extends RuntimeException {
 
 	private final String property;
 
-	private final String origin;
+	private final @Nullable String origin;
 
-	InvalidDatasourceUrlException(String property, String origin, InvalidConnectionUrlException cause) {
+	InvalidDatasourceUrlException(String property, @Nullable String origin, InvalidConnectionUrlException cause) {
 		super(property + ": " + cause.getMessage(), cause);
 		this.property = property;
 		this.origin = origin;
@@ -23,7 +24,7 @@ public class InvalidDatasourceUrlException extends RuntimeException {
 	}
 
 	/** Where the value came from (a file and line, an environment variable), or {@code null}. */
-	public String getOrigin() {
+	public @Nullable String getOrigin() {
 		return this.origin;
 	}
 

@@ -1,5 +1,7 @@
 package io.github.duality.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -21,7 +23,7 @@ class UnresolvedDatasourceUrlFailureAnalyzer extends AbstractFailureAnalyzer<Pla
 	}
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, PlaceholderResolutionException cause) {
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, PlaceholderResolutionException cause) {
 		if (!(this.environment instanceof ConfigurableEnvironment configurable)) {
 			return null;
 		}

@@ -10,6 +10,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +31,7 @@ public class ApplicationPathHealthIndicator implements ReactiveHealthIndicator {
 
 	private final ConnectionFactory connectionFactory;
 
-	private final String url;
+	private final @Nullable String url;
 
 	private final Duration timeout;
 
@@ -39,7 +40,7 @@ public class ApplicationPathHealthIndicator implements ReactiveHealthIndicator {
 	 * @param url a secret-free description of where it connects, or {@code null}
 	 * @param timeout the longest the whole check may take
 	 */
-	public ApplicationPathHealthIndicator(ConnectionFactory connectionFactory, String url, Duration timeout) {
+	public ApplicationPathHealthIndicator(ConnectionFactory connectionFactory, @Nullable String url, Duration timeout) {
 		this.connectionFactory = connectionFactory;
 		this.url = url;
 		this.timeout = timeout;

@@ -1,5 +1,7 @@
 package io.github.duality.autoconfigure.health;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Secret-free texts for health details.
  */
@@ -11,7 +13,7 @@ final class HealthDetails {
 	/**
 	 * A JDBC URL without its query, the only place a pgjdbc URL can hold a password.
 	 */
-	static String withoutQuery(String jdbcUrl) {
+	static @Nullable String withoutQuery(@Nullable String jdbcUrl) {
 		if (jdbcUrl == null) {
 			return null;
 		}

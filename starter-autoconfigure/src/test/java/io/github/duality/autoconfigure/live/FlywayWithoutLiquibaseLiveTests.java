@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code spring.datasource.url}, migrations in {@code db/migration}.
  */
 @SpringBootTest(classes = LiveTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=health",
+		properties = { "management.endpoints.web.exposure.include=health,metrics",
 				"management.endpoint.health.show-details=always" })
 @ExtendWith(OutputCaptureExtension.class)
 class FlywayWithoutLiquibaseLiveTests {
@@ -94,6 +94,17 @@ class FlywayWithoutLiquibaseLiveTests {
 		assertThat(migration.has("liquibase")).isFalse();
 		assertThat(database.path("components").path("application").path("details").path("ssl").asBoolean())
 			.isTrue();
+	}
+
+	@Test
+	void metricsShowTheFlywayRun() throws Exception {
+		JsonMapper json = JsonMapper.builder().build();
+		JsonNode run = json.readTree(get("/actuator/metrics/duality.migration?tag=tool:flyway&tag=outcome:success"));
+		assertThat(run.path("measurements").get(0).path("value").asDouble()).isEqualTo(1.0);
+		assertThat(run.path("availableTags").get(0).path("tag").asString()).isEqualTo("applied");
+		assertThat(run.path("availableTags").get(0).path("values").get(0).asString()).isEqualTo("2");
+		JsonNode pending = json.readTree(get("/actuator/metrics/duality.migration.pending?tag=tool:flyway"));
+		assertThat(pending.path("measurements").get(0).path("value").asDouble()).isZero();
 	}
 
 	@Test

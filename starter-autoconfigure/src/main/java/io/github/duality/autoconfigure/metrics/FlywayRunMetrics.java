@@ -1,0 +1,100 @@
+package io.github.duality.autoconfigure.metrics;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Times each Flyway migrate run, counts the migrations it applied and records what it left pending. A Flyway
+ * {@link Callback} bean, which Boot's Flyway auto-configuration hands to Flyway.
+ */
+class FlywayRunMetrics implements Callback {
+
+	private static final Log logger = LogFactory.getLog(FlywayRunMetrics.class);
+
+	private static final String TOOL = "flyway";
+
+	private static final Set<MigrationState> NOT_APPLIED = EnumSet.of(MigrationState.PENDING,
+			MigrationState.ABOVE_TARGET, MigrationState.IGNORED);
+
+	private final ObjectProvider<MigrationMetrics> metrics;
+
+	private final AtomicInteger applied = new AtomicInteger();
+
+	private volatile long startNanos;
+
+	FlywayRunMetrics(ObjectProvider<MigrationMetrics> metrics) {
+		this.metrics = metrics;
+	}
+
+	@Override
+	public boolean supports(Event event, Context context) {
+		return event == Event.BEFORE_MIGRATE || event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_MIGRATE
+				|| event == Event.AFTER_MIGRATE_ERROR || event == Event.AFTER_MIGRATE_OPERATION_FINISH;
+	}
+
+	@Override
+	public boolean canHandleInTransaction(Event event, Context context) {
+		return true;
+	}
+
+	@Override
+	public void handle(Event event, Context context) {
+		switch (event) {
+			case BEFORE_MIGRATE -> {
+				this.applied.set(0);
+				this.startNanos = System.nanoTime();
+			}
+			case AFTER_EACH_MIGRATE -> this.applied.incrementAndGet();
+			case AFTER_MIGRATE -> record(true);
+			case AFTER_MIGRATE_ERROR -> record(false);
+			case AFTER_MIGRATE_OPERATION_FINISH -> {
+				if (context.getOperationResult() instanceof MigrateResult result && result.success) {
+					recordPending(context);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Records the migrations Flyway knows and has not applied: above {@code spring.flyway.target}, ignored, or new. Asked of
+	 * Flyway itself, over one more short connection once the run has released its lock.
+	 */
+	private void recordPending(Context context) {
+		try {
+			MigrationInfo[] all = new Flyway(context.getConfiguration()).info().all();
+			int pending = (int) Arrays.stream(all).map(MigrationInfo::getState).filter(NOT_APPLIED::contains).count();
+			this.metrics.ifAvailable((meters) -> meters.recordPending(TOOL, pending));
+		}
+		catch (FlywayException ex) {
+			// the migration succeeded; a gauge that cannot be read must not fail the application
+			logger.debug("Could not count pending Flyway migrations", ex);
+		}
+	}
+
+	private void record(boolean success) {
+		Duration duration = Duration.ofNanos(System.nanoTime() - this.startNanos);
+		this.metrics.ifAvailable((meters) -> meters.recordRun(TOOL, success, this.applied.get(), duration));
+	}
+
+	@Override
+	public String getCallbackName() {
+		return "duality-metrics";
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.github.duality.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What IDEs show for the starter's own properties: the metadata the processor generates (merged with
+ * {@code additional-spring-configuration-metadata.json}) has a description and a default for every one of them.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void everyDualityPropertyHasADescriptionAndADefault() throws IOException {
+		List<JsonNode> properties = ownProperties();
+		assertThat(properties).extracting((property) -> property.path("name").asString())
+			.contains("duality.enabled", "duality.health.timeout", "management.health.database.enabled");
+		assertThat(properties).allSatisfy((property) -> {
+			assertThat(property.path("description").asString()).as(property.path("name").asString())
+				.isNotBlank()
+				.endsWith(".");
+			assertThat(property.has("defaultValue")).as(property.path("name").asString() + " has a default")
+				.isTrue();
+		});
+	}
+
+	private static List<JsonNode> ownProperties() throws IOException {
+		List<JsonNode> own = new ArrayList<>();
+		metadata().path("properties").forEach((property) -> {
+			String name = property.path("name").asString();
+			if (name.startsWith("duality.") || name.equals("management.health.database.enabled")) {
+				own.add(property);
+			}
+		});
+		return own;
+	}
+
+	private static JsonNode metadata() throws IOException {
+		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			return JsonMapper.builder().build().readTree(json);
+		}
+	}
+
+}
