@@ -27,13 +27,13 @@ class DatabaseWaitTests {
 	@Test
 	void retriesWhileTheServerIsUnreachableOrStarting(CapturedOutput output) throws Exception {
 		AtomicInteger attempts = new AtomicInteger();
-		new DatabaseWait(Duration.ofSeconds(30)).connect("migration path", "host h, port 5432, database d, sslmode require",
-				() -> {
-					int attempt = attempts.incrementAndGet();
-					if (attempt < 3) {
-						throw (attempt == 1) ? REFUSED : STARTING_UP;
-					}
-				});
+		String target = "host h, port 5432, database d, sslmode require";
+		new DatabaseWait(Duration.ofSeconds(30)).connect("migration path", target, () -> {
+			int attempt = attempts.incrementAndGet();
+			if (attempt < 3) {
+				throw (attempt == 1) ? REFUSED : STARTING_UP;
+			}
+		});
 		assertThat(attempts).hasValue(3);
 		assertThat(output.getAll()).contains("migration path cannot reach host h, port 5432, database d, sslmode "
 				+ "require yet (attempt 1, 0s of duality.startup.wait 30s): Connection refused; retrying in 500 ms")

@@ -127,8 +127,8 @@ class PostgresSessionLockServiceTests {
 	}
 
 	private static long sessionStart(Connection connection) throws SQLException {
-		return queryLong(connection, "select (extract(epoch from backend_start) * 1000)::bigint from pg_stat_activity "
-				+ "where pid = pg_backend_pid()");
+		return queryLong(connection, "select (extract(epoch from backend_start) * 1000)::bigint "
+				+ "from pg_stat_activity where pid = pg_backend_pid()");
 	}
 
 	private static long queryLong(Connection connection, String sql) throws SQLException {
