@@ -51,7 +51,8 @@ final class AppInstance implements AutoCloseable {
 	static AppInstance start(String name, Map<String, String> environment, Map<String, String> properties) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-				"-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), OperationsTestApplication.class.getName(), "--server.port=0", "--spring.main.banner-mode=off",
+				"-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+				OperationsTestApplication.class.getName(), "--server.port=0", "--spring.main.banner-mode=off",
 				"--management.endpoints.web.exposure.include=health",
 				"--management.endpoint.health.show-details=always"));
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));

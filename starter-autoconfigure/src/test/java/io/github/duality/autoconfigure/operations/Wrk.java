@@ -36,7 +36,8 @@ final class Wrk {
 					longest.toSeconds() + "s", url).redirectErrorStream(true).start());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not run wrk: install it ('apt-get install wrk'), as .ci/run does", ex);
+			throw new UncheckedIOException("Could not run wrk: install it ('apt-get install wrk') as .ci/run does",
+					ex);
 		}
 	}
 
