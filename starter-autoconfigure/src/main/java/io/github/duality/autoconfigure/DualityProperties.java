@@ -19,6 +19,8 @@ public class DualityProperties {
 
 	private final Health health = new Health();
 
+	private final Startup startup = new Startup();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -29,6 +31,10 @@ public class DualityProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Startup getStartup() {
+		return this.startup;
 	}
 
 	public static class Health {
@@ -44,6 +50,24 @@ public class DualityProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	public static class Startup {
+
+		/**
+		 * How long to wait at startup for a database that is not reachable yet: the first connection of each path
+		 * is retried with backoff, logging one line per attempt. Not set: no waiting.
+		 */
+		private Duration wait;
+
+		public Duration getWait() {
+			return this.wait;
+		}
+
+		public void setWait(Duration wait) {
+			this.wait = wait;
 		}
 
 	}

@@ -31,7 +31,8 @@ public class PoolDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		// a connection found dead on acquire is discarded and the next one tried: after a restart every idle
 		// connection of the pool may be dead, so retry as often as the pool can hold connections
-		defaults.put(POOL + "acquire-retry", environment.getProperty(POOL + "max-size", Integer.class, DEFAULT_MAX_SIZE));
+		defaults.put(POOL + "acquire-retry",
+				environment.getProperty(POOL + "max-size", Integer.class, DEFAULT_MAX_SIZE));
 		// a request fails after this rather than waiting without limit behind slow queries or an unreachable server
 		defaults.put(POOL + "max-acquire-time", "5s");
 		// a connect that hangs (a host that drops packets) is abandoned, not waited for for minutes

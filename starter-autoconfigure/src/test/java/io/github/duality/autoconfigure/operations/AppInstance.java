@@ -49,8 +49,9 @@ final class AppInstance implements AutoCloseable {
 	 * @return the starting instance
 	 */
 	static AppInstance start(String name, Map<String, String> environment, Map<String, String> properties) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+				"-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 				OperationsTestApplication.class.getName(), "--server.port=0", "--spring.main.banner-mode=off",
 				"--management.endpoints.web.exposure.include=health",
 				"--management.endpoint.health.show-details=always"));

@@ -42,7 +42,8 @@ record Deployment(TestPostgres postgres, String database, String contexts, int s
 		String ca = this.postgres.caCertificate().toAbsolutePath().toString();
 		Map<String, String> environment = Map.of(
 				"SPRING_LIQUIBASE_URL", "jdbc:postgresql" + hostAndDatabase + "?sslmode=verify-full&sslrootcert=" + ca,
-				"SPRING_LIQUIBASE_USER", this.postgres.username(), "SPRING_LIQUIBASE_PASSWORD", this.postgres.password(),
+				"SPRING_LIQUIBASE_USER", this.postgres.username(),
+				"SPRING_LIQUIBASE_PASSWORD", this.postgres.password(),
 				"SPRING_R2DBC_URL", "r2dbc:postgresql" + hostAndDatabase + "?sslMode=verify-full&sslRootCert=" + ca,
 				"SPRING_R2DBC_USERNAME", this.postgres.username(), "SPRING_R2DBC_PASSWORD", this.postgres.password());
 		Map<String, String> properties = liquibaseProperties();

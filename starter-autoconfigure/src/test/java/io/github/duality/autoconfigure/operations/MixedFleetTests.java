@@ -21,14 +21,16 @@ class MixedFleetTests {
 	void plainAndSessionLockedInstancesNeverMigrateAtTheSameTime() throws Exception {
 		this.postgres.createDatabase("ops_mixed");
 		Deployment release = new Deployment(this.postgres, "ops_mixed", "v1", 0);
-		try (AppInstance plain = release.startPlain("mixed-plain"); AppInstance ours = startSecond(release, plain, false)) {
+		try (AppInstance plain = release.startPlain("mixed-plain");
+				AppInstance ours = startSecond(release, plain, false)) {
 			plain.awaitUp(STARTUP);
 			ours.awaitUp(STARTUP);
 			release.assertAppliedExactlyOnce(Deployment.V1_CHANGE_SETS);
 		}
 
 		Deployment next = release.nextRelease(0);
-		try (AppInstance ours = next.startDuality("mixed-duality-v2"); AppInstance plain = startSecond(next, ours, true)) {
+		try (AppInstance ours = next.startDuality("mixed-duality-v2");
+				AppInstance plain = startSecond(next, ours, true)) {
 			ours.awaitUp(STARTUP);
 			plain.awaitUp(STARTUP);
 			next.assertAppliedExactlyOnce(Deployment.V2_CHANGE_SETS);

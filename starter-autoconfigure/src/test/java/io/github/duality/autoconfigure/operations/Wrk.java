@@ -32,11 +32,12 @@ final class Wrk {
 	static Wrk start(String url, Duration longest) {
 		assertThat(url).as("load only on the loopback interface").startsWith("http://127.0.0.1:");
 		try {
-			return new Wrk(new ProcessBuilder("wrk", "-t1", "-c4", "--timeout", "10s", "-d", longest.toSeconds() + "s",
-					url).redirectErrorStream(true).start());
+			return new Wrk(new ProcessBuilder("wrk", "-t1", "-c4", "--timeout", "10s", "-d",
+					longest.toSeconds() + "s", url).redirectErrorStream(true).start());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not run wrk: install it ('apt-get install wrk'), as .ci/run does", ex);
+			throw new UncheckedIOException("Could not run wrk: install it ('apt-get install wrk') as .ci/run does",
+					ex);
 		}
 	}
 

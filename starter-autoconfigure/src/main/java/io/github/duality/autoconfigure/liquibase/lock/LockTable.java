@@ -49,7 +49,8 @@ final class LockTable {
 	/** Clears the row that {@code stale} describes, and only that one. */
 	void clear(Connection connection, Row stale) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("update " + this.name
-				+ " set locked = false, lockgranted = null, lockedby = null where id = 1 and locked and lockedby = ?")) {
+				+ " set locked = false, lockgranted = null, lockedby = null"
+				+ " where id = 1 and locked and lockedby = ?")) {
 			statement.setString(1, stale.lockedBy());
 			statement.executeUpdate();
 		}

@@ -14,7 +14,8 @@ import liquibase.database.Database;
 final class SessionLockDatabases {
 
 	// weak: a database is forgotten with its connection once Liquibase is done with it
-	private static final Set<Database> optedIn = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+	private static final Set<Database> optedIn = Collections
+		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
 	private SessionLockDatabases() {
 	}

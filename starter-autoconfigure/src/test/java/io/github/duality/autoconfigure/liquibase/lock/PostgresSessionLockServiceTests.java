@@ -109,8 +109,8 @@ class PostgresSessionLockServiceTests {
 	}
 
 	private static void awaitNoSession(int pid) {
-		for (int attempt = 0; attempt < 100
-				&& !postgres.queryAsSuperuserIn(DATABASE, "select 1 from pg_stat_activity where pid = ?", pid).isEmpty();
+		String session = "select 1 from pg_stat_activity where pid = ?";
+		for (int attempt = 0; attempt < 100 && !postgres.queryAsSuperuserIn(DATABASE, session, pid).isEmpty();
 				attempt++) {
 			try {
 				Thread.sleep(100);
@@ -127,8 +127,8 @@ class PostgresSessionLockServiceTests {
 	}
 
 	private static long sessionStart(Connection connection) throws SQLException {
-		return queryLong(connection, "select (extract(epoch from backend_start) * 1000)::bigint from pg_stat_activity "
-				+ "where pid = pg_backend_pid()");
+		return queryLong(connection, "select (extract(epoch from backend_start) * 1000)::bigint "
+				+ "from pg_stat_activity where pid = pg_backend_pid()");
 	}
 
 	private static long queryLong(Connection connection, String sql) throws SQLException {
