@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads libpq connection URIs ({@code postgres://}, {@code postgresql://}) and SQLAlchemy-style
  * {@code postgresql+driver://} URLs with libpq's rules: the user info ends at the first {@code @}, values are
@@ -134,7 +136,7 @@ final class LibpqUrlParser {
 	/**
 	 * SQLAlchemy reads the query with Python's parse_qsl, where a '+' is a space; libpq decodes %XX only.
 	 */
-	private static String decodeQueryPart(String text, UrlForm form, String what, String parameter) {
+	private static String decodeQueryPart(String text, UrlForm form, String what, @Nullable String parameter) {
 		return UrlSyntax.percentDecode((form == UrlForm.SQLALCHEMY) ? text.replace('+', ' ') : text, what, parameter);
 	}
 
@@ -142,7 +144,7 @@ final class LibpqUrlParser {
 	 * libpq's host keyword: a comma list of host names or addresses, without ports (those go in port=), and, like
 	 * every keyword, kept only once: a second, different host= would silently replace the first.
 	 */
-	private static void libpqHostParameter(String value, String previous, boolean authorityHasHosts) {
+	private static void libpqHostParameter(String value, @Nullable String previous, boolean authorityHasHosts) {
 		if (previous != null && !previous.equals(value)) {
 			throw new InvalidConnectionUrlException("host= is given twice with different values; libpq keeps only the "
 					+ "last one.", "host", "Give one host= with a comma-separated list (host=h1,h2&port=5432,5433), or "
@@ -191,7 +193,7 @@ final class LibpqUrlParser {
 				"Connect over TCP: postgresql://user@localhost:5432/database.");
 	}
 
-	private static List<HostAndPort> hosts(List<String> entries, String portList) {
+	private static List<HostAndPort> hosts(List<String> entries, @Nullable String portList) {
 		if (entries.isEmpty()) {
 			throw new InvalidConnectionUrlException("The URL names no host, which libpq reads as its default "
 					+ "Unix-domain socket; pgjdbc cannot reach sockets without a socket-factory library.", "host",
@@ -210,7 +212,7 @@ final class LibpqUrlParser {
 		return hosts;
 	}
 
-	private static HostAndPort host(String entry, String portParameter) {
+	private static HostAndPort host(String entry, @Nullable String portParameter) {
 		String host;
 		String port = null;
 		if (entry.startsWith("[")) {
