@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class LibpqUrlParser {
 
-	private static final Set<String> SQLALCHEMY_DRIVERS = Set.of("asyncpg", "psycopg2", "psycopg", "pg8000");
-
 	private LibpqUrlParser() {
 	}
 
@@ -29,7 +26,7 @@ final class LibpqUrlParser {
 		int plus = scheme.indexOf('+');
 		if (plus >= 0) {
 			String driver = scheme.substring(plus + 1);
-			if (!SQLALCHEMY_DRIVERS.contains(driver)) {
+			if (!UrlForm.SQLALCHEMY_DRIVERS.contains(driver)) {
 				throw new InvalidConnectionUrlException("The SQLAlchemy driver " + UrlSyntax.shown(driver)
 						+ " is not one whose URL duality knows.", null,
 						"Use postgresql+asyncpg, +psycopg, +psycopg2, +pg8000 or a plain postgresql:// URL.");
