@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
@@ -51,7 +52,11 @@ class ExplainAgreesWithStartupTests {
 				assertThat(failure).as("startup fails through the failure analyzer's exception").isNotNull();
 				assertThat(failure.getCause().getProblem()).isEqualTo(refusal.getProblem());
 				assertThat(failure.getCause().getParameter()).isEqualTo(refusal.getParameter());
-				assertThat(new InvalidDatasourceUrlFailureAnalyzer().analyze(context.getStartupFailure())).isNotNull();
+				FailureAnalysis analysis = new InvalidDatasourceUrlFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getAction()).as("the analysis says how to get the CLI it mentions")
+					.contains("java -jar duality-core-cli.jar explain")
+					.contains("mvn dependency:copy -Dartifact=io.github.duality:duality-core:")
+					.contains(":jar:cli");
 			});
 			return;
 		}

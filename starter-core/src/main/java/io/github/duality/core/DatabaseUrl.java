@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -20,11 +21,6 @@ import org.jspecify.annotations.Nullable;
 public final class DatabaseUrl {
 
 	private static final Pattern PLAIN_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,30}");
-
-	/** Case-sensitive, as libpq's own prefix check is: {@code POSTGRES://} fails in psql and every libpq tool. */
-	private static final Pattern LIBPQ_SCHEME = Pattern.compile("postgres(ql)?(\\+[a-z0-9]+)?://.*", Pattern.DOTALL);
-
-	private static final Pattern R2DBC_SCHEME = Pattern.compile("r2dbcs?:.*", Pattern.DOTALL);
 
 	private DatabaseUrl() {
 	}
@@ -106,14 +102,9 @@ public final class DatabaseUrl {
 	}
 
 	private static UrlForm formOf(String url) {
-		if (url.startsWith(JdbcUrlParser.PREFIX)) {
-			return UrlForm.PGJDBC;
-		}
-		if (LIBPQ_SCHEME.matcher(url).matches()) {
-			return url.substring(0, url.indexOf("://")).contains("+") ? UrlForm.SQLALCHEMY : UrlForm.LIBPQ;
-		}
-		if (R2DBC_SCHEME.matcher(url).matches()) {
-			return UrlForm.R2DBC;
+		Optional<UrlForm> form = UrlForm.of(url);
+		if (form.isPresent()) {
+			return form.get();
 		}
 		int colon = url.indexOf(':');
 		String scheme = (colon > 0) ? url.substring(0, colon) : "";
@@ -121,19 +112,13 @@ public final class DatabaseUrl {
 		int schemeEnd = url.indexOf("://");
 		String lowerCasePrefix = (schemeEnd > 0) ? url.substring(0, schemeEnd + 3).toLowerCase(Locale.ROOT) : "";
 		if (!lowerCasePrefix.isEmpty() && UrlSyntax.isPlain(lowerCasePrefix)
-				&& isAccepted(lowerCasePrefix + url.substring(schemeEnd + 3))) {
+				&& UrlForm.of(lowerCasePrefix + url.substring(schemeEnd + 3)).isPresent()) {
 			throw new InvalidConnectionUrlException("The URL scheme " + shown + "is written in upper case: libpq, "
 					+ "pgjdbc and r2dbc read schemes case-sensitively, so psql and every other tool would refuse it "
 					+ "too.", null, "Did you mean '" + lowerCasePrefix + "'?");
 		}
 		throw new InvalidConnectionUrlException("The URL scheme " + shown + "is not one of the accepted PostgreSQL "
-				+ "URL forms.", null, "Use jdbc:postgresql://, postgresql://, postgres://, postgresql+asyncpg:// (or "
-						+ "+psycopg, +psycopg2, +pg8000) or r2dbc:postgresql://.");
-	}
-
-	private static boolean isAccepted(String url) {
-		return url.startsWith(JdbcUrlParser.PREFIX) || LIBPQ_SCHEME.matcher(url).matches()
-				|| R2DBC_SCHEME.matcher(url).matches();
+				+ "URL forms.", null, "Use " + UrlForm.ACCEPTED_SCHEMES + ".");
 	}
 
 	private static String maskedInput(String url, ConnectionSpec.Builder builder, @Nullable String password) {

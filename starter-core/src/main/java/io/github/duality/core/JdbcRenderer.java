@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Renders the pgjdbc target: a URL with hosts and database only (pgjdbc form-decodes the database, so it is
  * form-encoded here), everything else, credentials first, as connection properties.
@@ -69,7 +71,7 @@ final class JdbcRenderer {
 		return new JdbcTarget(url, properties);
 	}
 
-	private static void setIfPresent(Properties properties, String name, Object value) {
+	private static void setIfPresent(Properties properties, String name, @Nullable Object value) {
 		if (value != null) {
 			properties.setProperty(name, value.toString());
 		}

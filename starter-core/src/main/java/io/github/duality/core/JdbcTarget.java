@@ -7,6 +7,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What pgjdbc needs: a URL that never holds credentials, plus connection properties (user, password, sslmode, ...).
  */
@@ -40,7 +42,8 @@ public final class JdbcTarget {
 		return this.properties.getProperty("user");
 	}
 
-	public String password() {
+	/** The password, or {@code null} when the server needs none. */
+	public @Nullable String password() {
 		return this.properties.getProperty("password");
 	}
 

@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads libpq connection URIs ({@code postgres://}, {@code postgresql://}) and SQLAlchemy-style
@@ -16,8 +17,6 @@ import java.util.Set;
  */
 final class LibpqUrlParser {
 
-	private static final Set<String> SQLALCHEMY_DRIVERS = Set.of("asyncpg", "psycopg2", "psycopg", "pg8000");
-
 	private LibpqUrlParser() {
 	}
 
@@ -27,7 +26,7 @@ final class LibpqUrlParser {
 		int plus = scheme.indexOf('+');
 		if (plus >= 0) {
 			String driver = scheme.substring(plus + 1);
-			if (!SQLALCHEMY_DRIVERS.contains(driver)) {
+			if (!UrlForm.SQLALCHEMY_DRIVERS.contains(driver)) {
 				throw new InvalidConnectionUrlException("The SQLAlchemy driver " + UrlSyntax.shown(driver)
 						+ " is not one whose URL duality knows.", null,
 						"Use postgresql+asyncpg, +psycopg, +psycopg2, +pg8000 or a plain postgresql:// URL.");
@@ -134,7 +133,7 @@ final class LibpqUrlParser {
 	/**
 	 * SQLAlchemy reads the query with Python's parse_qsl, where a '+' is a space; libpq decodes %XX only.
 	 */
-	private static String decodeQueryPart(String text, UrlForm form, String what, String parameter) {
+	private static String decodeQueryPart(String text, UrlForm form, String what, @Nullable String parameter) {
 		return UrlSyntax.percentDecode((form == UrlForm.SQLALCHEMY) ? text.replace('+', ' ') : text, what, parameter);
 	}
 
@@ -142,7 +141,7 @@ final class LibpqUrlParser {
 	 * libpq's host keyword: a comma list of host names or addresses, without ports (those go in port=), and, like
 	 * every keyword, kept only once: a second, different host= would silently replace the first.
 	 */
-	private static void libpqHostParameter(String value, String previous, boolean authorityHasHosts) {
+	private static void libpqHostParameter(String value, @Nullable String previous, boolean authorityHasHosts) {
 		if (previous != null && !previous.equals(value)) {
 			throw new InvalidConnectionUrlException("host= is given twice with different values; libpq keeps only the "
 					+ "last one.", "host", "Give one host= with a comma-separated list (host=h1,h2&port=5432,5433), or "
@@ -191,7 +190,7 @@ final class LibpqUrlParser {
 				"Connect over TCP: postgresql://user@localhost:5432/database.");
 	}
 
-	private static List<HostAndPort> hosts(List<String> entries, String portList) {
+	private static List<HostAndPort> hosts(List<String> entries, @Nullable String portList) {
 		if (entries.isEmpty()) {
 			throw new InvalidConnectionUrlException("The URL names no host, which libpq reads as its default "
 					+ "Unix-domain socket; pgjdbc cannot reach sockets without a socket-factory library.", "host",
@@ -210,7 +209,7 @@ final class LibpqUrlParser {
 		return hosts;
 	}
 
-	private static HostAndPort host(String entry, String portParameter) {
+	private static HostAndPort host(String entry, @Nullable String portParameter) {
 		String host;
 		String port = null;
 		if (entry.startsWith("[")) {

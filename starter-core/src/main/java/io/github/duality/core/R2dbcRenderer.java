@@ -9,6 +9,7 @@ import io.r2dbc.postgresql.client.SSLMode;
 import io.r2dbc.postgresql.client.SSLNegotiation;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the r2dbc-postgresql target as options built one by one, typed as the driver declares them. Several hosts,
@@ -73,7 +74,7 @@ final class R2dbcRenderer {
 		return new R2dbcTarget(options.build());
 	}
 
-	private static <T> void setIfPresent(ConnectionFactoryOptions.Builder options, Option<T> option, T value) {
+	private static <T> void setIfPresent(ConnectionFactoryOptions.Builder options, Option<T> option, @Nullable T value) {
 		if (value != null) {
 			options.option(option, value);
 		}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code r2dbc:postgresql://} URLs and their variants ({@code r2dbc:postgres:}, {@code r2dbcs:},
@@ -80,7 +81,7 @@ final class R2dbcUrlParser {
 	}
 
 	/** Whether the URL asks for r2dbc's failover protocol. */
-	private static boolean driverAndProtocol(String driver, String protocol, List<String> notes) {
+	private static boolean driverAndProtocol(@Nullable String driver, @Nullable String protocol, List<String> notes) {
 		String driverProtocol = protocol;
 		if ("pool".equals(driver)) {
 			notes.add("r2dbc:pool: prefix dropped: pooling is configured outside the URL");
@@ -101,7 +102,7 @@ final class R2dbcUrlParser {
 		return driverProtocol != null;
 	}
 
-	private static List<HostAndPort> hosts(String host, Integer port, boolean failover, List<String> notes) {
+	private static List<HostAndPort> hosts(String host, @Nullable Integer port, boolean failover, List<String> notes) {
 		if (host.isEmpty()) {
 			throw new InvalidConnectionUrlException("The URL names no host.", "host",
 					"Write the host: r2dbc:postgresql://user@host:5432/database.");
@@ -135,7 +136,7 @@ final class R2dbcUrlParser {
 	}
 
 	/** r2dbc-spi takes any integer as a port; the driver fails on it only when it connects. */
-	private static int portOrDefault(Integer port) {
+	private static int portOrDefault(@Nullable Integer port) {
 		return (port != null) ? UrlSyntax.port(port.toString(), "port") : HostAndPort.DEFAULT_PORT;
 	}
 

@@ -3,6 +3,8 @@ package io.github.duality.core;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The query parameters of one URL as given, before a driver's parser keeps only the last of a repeated name: one
  * name with two different values is refused in every form, because whichever the driver keeps, the other is lost
@@ -30,7 +32,7 @@ final class RepeatedParameters {
 	 * Checks a query parameter that, in this form, replaces a part of the URL before the query (a host, a port, the
 	 * database).
 	 */
-	void alsoGivenBeforeQuery(String name, String valueBeforeQuery) {
+	void alsoGivenBeforeQuery(String name, @Nullable String valueBeforeQuery) {
 		String inQuery = this.values.get(name);
 		if (inQuery != null && !inQuery.equals(valueBeforeQuery)) {
 			throw twice(name, "Give it in one place: before the query or as " + name + "=, not both.");

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Completes and checks what the parsers read: the effective TLS mode and trust anchors, the user and database, the
  * certificate and key files, and the combinations one driver cannot express.
@@ -91,7 +93,7 @@ final class SpecValidator {
 	}
 
 	/** A newline in a name is a pasting accident (or a log injection), never a real database or role. */
-	private static void refuseControlCharacters(String name, String what, String parameter) {
+	private static void refuseControlCharacters(@Nullable String name, String what, String parameter) {
 		if (name != null && name.chars().anyMatch(Character::isISOControl)) {
 			throw new InvalidConnectionUrlException("The " + what + " holds a control character (a newline or a tab, "
 					+ "say).", parameter, "Remove it; percent-encoded as %0A, %0D or %09, it is still one.");

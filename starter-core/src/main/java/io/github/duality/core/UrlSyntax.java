@@ -7,6 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Small pieces of URL syntax shared by the parsers.
  */
@@ -57,7 +59,7 @@ final class UrlSyntax {
 	 * escape or {@code %00} is an error. The message names {@code what} and never repeats the text, which may be a
 	 * password.
 	 */
-	static String percentDecode(String text, String what, String parameter) {
+	static String percentDecode(String text, String what, @Nullable String parameter) {
 		if (text.indexOf('%') < 0) {
 			return text;
 		}

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.github.duality.core.CliJar;
+
 /**
- * {@code java -jar duality-cli.jar explain [--json] [--skip-file-checks] [URL]} validates database URLs (for
+ * {@code java -jar duality-core-cli.jar explain [--json] [--skip-file-checks] [URL]} validates database URLs (for
  * example in a deploy pipeline, before the application meets them); {@code parameters [--markdown]} prints the
  * parameter-fate table.
  */
@@ -31,7 +33,7 @@ public final class DualityCli {
 	public static final int USAGE = 2;
 
 	static final String USAGE_TEXT = """
-			Usage: java -jar duality-cli.jar <command>
+			Usage: java -jar %s <command>
 
 			Commands:
 			  explain [--json] [--skip-file-checks] [URL]
@@ -45,7 +47,7 @@ public final class DualityCli {
 			  parameters [--markdown]   Print what happens to every URL parameter (translated, converted,
 			                            path-only or refused).
 			  help                      Print this text.
-			""";
+			""".formatted(CliJar.FILE_NAME);
 
 	/**
 	 * pgjdbc logs a URL it cannot parse, password included, at WARNING on standard error; {@code explain} reports

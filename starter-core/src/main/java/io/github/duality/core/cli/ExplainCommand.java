@@ -10,6 +10,7 @@ import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.FileChecks;
 import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.Secrets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code explain [--json] [--skip-file-checks] [URL]}: derive each URL the way the application will and show both
@@ -23,9 +24,9 @@ final class ExplainCommand {
 	private final FileChecks fileChecks;
 
 	/** The URL from the command line, or {@code null} to read one per line from standard input. */
-	private final String url;
+	private final @Nullable String url;
 
-	private ExplainCommand(ExplanationFormat format, FileChecks fileChecks, String url) {
+	private ExplainCommand(ExplanationFormat format, FileChecks fileChecks, @Nullable String url) {
 		this.format = format;
 		this.fileChecks = fileChecks;
 		this.url = url;
@@ -34,7 +35,7 @@ final class ExplainCommand {
 	static ExplainCommand parse(List<String> args) throws UsageException {
 		boolean json = false;
 		FileChecks fileChecks = FileChecks.READ;
-		String url = null;
+		@Nullable String url = null;
 		for (String arg : args) {
 			if (arg.equals("--json")) {
 				json = true;

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Just enough JSON for the CLI's output, written by hand so that the executable jar needs no JSON library: an
  * object whose members are strings, booleans, {@code null}, string maps, string lists or nested objects, rendered
@@ -11,7 +13,7 @@ import java.util.Map;
  */
 final class JsonObject {
 
-	private final Map<String, Object> members = new LinkedHashMap<>();
+	private final Map<String, @Nullable Object> members = new LinkedHashMap<>();
 
 	/**
 	 * Add a member.
@@ -20,7 +22,7 @@ final class JsonObject {
 	 * {@code null}
 	 * @return this object
 	 */
-	JsonObject with(String name, Object value) {
+	JsonObject with(String name, @Nullable Object value) {
 		this.members.put(name, value);
 		return this;
 	}
@@ -32,7 +34,7 @@ final class JsonObject {
 		return json.toString();
 	}
 
-	private static void writeValue(Object value, StringBuilder json) {
+	private static void writeValue(@Nullable Object value, StringBuilder json) {
 		if (value == null) {
 			json.append("null");
 		}

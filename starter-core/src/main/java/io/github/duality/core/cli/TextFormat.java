@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.JdbcTarget;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A readable report per input, for people. Each report ends with a blank line so that several stay apart.
@@ -63,7 +64,7 @@ final class TextFormat implements ExplanationFormat {
 	}
 
 	/** Aligned name/value lines, indented under a title when there is one. */
-	private static void section(StringBuilder report, String title, Map<String, String> lines) {
+	private static void section(StringBuilder report, @Nullable String title, Map<String, String> lines) {
 		String indent = "";
 		if (title != null) {
 			report.append('\n').append(title).append('\n');

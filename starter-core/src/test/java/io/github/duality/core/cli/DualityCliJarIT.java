@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DualityCliJarIT {
 
-	private static final Path CLI_JAR = Path.of("target", "duality-cli.jar");
+	private static final Path CLI_JAR = cliJar();
 
 	private static final String ACCEPTED = "postgres://app:" + SecretForms.HOSTILE_PASSWORD_ENCODED
 			+ "@db.example.com:5432/shop?sslmode=require";
@@ -60,7 +60,7 @@ class DualityCliJarIT {
 		assertThat(java("", "-jar", CLI_JAR.toString(), "explain", ACCEPTED).status()).isEqualTo(DualityCli.OK);
 		Result usage = java("", "-jar", CLI_JAR.toString(), "explain", "--yaml");
 		assertThat(usage.status()).isEqualTo(DualityCli.USAGE);
-		assertThat(usage.err()).contains("Usage: java -jar duality-cli.jar");
+		assertThat(usage.err()).contains("Usage: java -jar duality-core-cli.jar");
 	}
 
 	@Test
@@ -85,17 +85,32 @@ class DualityCliJarIT {
 	}
 
 	@Test
-	void leavesTheLibraryJarThin() throws IOException {
+	void leavesTheLibraryJarThinAndWithoutTheCli() throws IOException {
 		try (Stream<Path> jars = Files.list(Path.of("target"))) {
 			List<Path> libraryJars = jars.filter((path) -> path.getFileName().toString().matches("duality-core-.*\\.jar"))
+				.filter((path) -> !path.equals(CLI_JAR))
 				.toList();
 			assertThat(libraryJars).isNotEmpty();
 			for (Path libraryJar : libraryJars) {
 				try (JarFile jar = new JarFile(libraryJar.toFile())) {
 					assertThat(jar.stream().map((entry) -> entry.getName()))
-						.noneMatch((name) -> name.startsWith("io/r2dbc/") || name.startsWith("org/postgresql/"));
+						.anyMatch((name) -> name.equals("io/github/duality/core/DatabaseUrl.class"))
+						.noneMatch((name) -> name.startsWith("io/r2dbc/") || name.startsWith("org/postgresql/"))
+						.noneMatch((name) -> name.startsWith("io/github/duality/core/cli/"));
 				}
 			}
+		}
+	}
+
+	/** The {@code cli}-classifier jar that {@code package} attaches. */
+	private static Path cliJar() {
+		try (Stream<Path> jars = Files.list(Path.of("target"))) {
+			return jars.filter((path) -> path.getFileName().toString().matches("duality-core-.*-cli\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No target/duality-core-*-cli.jar: run package first"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -112,7 +127,7 @@ class DualityCliJarIT {
 		if (!finished) {
 			process.destroyForcibly();
 		}
-		assertThat(finished).as("duality-cli.jar finished within a minute").isTrue();
+		assertThat(finished).as("the CLI jar finished within a minute").isTrue();
 		return new Result(process.exitValue(), out.get(), err.get());
 	}
 

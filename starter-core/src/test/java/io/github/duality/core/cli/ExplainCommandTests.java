@@ -147,7 +147,7 @@ class ExplainCommandTests {
 		CliRun run = CliRun.run(stdin, args.toArray(String[]::new));
 		assertThat(run.status()).isEqualTo(DualityCli.USAGE);
 		assertThat(run.out()).isEmpty();
-		assertThat(run.err()).startsWith("duality: ").contains("Usage: java -jar duality-cli.jar");
+		assertThat(run.err()).startsWith("duality: ").contains("Usage: java -jar duality-core-cli.jar");
 	}
 
 	static Stream<Arguments> usageErrors() {

@@ -22,8 +22,8 @@ class ReadmeParameterTableTests {
 	private static final String END = "<!-- parameter-table:end -->";
 
 	private static final String REGENERATE = "Regenerate it with `./mvnw -pl starter-core package -DskipTests && java "
-			+ "-jar starter-core/target/duality-cli.jar parameters --markdown` and paste the output between " + BEGIN
-			+ " and " + END + " in README.md.";
+			+ "-jar starter-core/target/duality-core-*-cli.jar parameters --markdown` and paste the output between "
+			+ BEGIN + " and " + END + " in README.md.";
 
 	@Test
 	void readmeTableIsTheGeneratedOne() throws IOException {
