@@ -1,0 +1,45 @@
+package io.github.duality.bench;
+
+import java.time.Duration;
+
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * How much of everything a run does. Every loop of the harness is bounded by these counts and by timeouts.
+ *
+ * @param name {@code full} or {@code quick}
+ * @param warmupStart whether each wiring starts once, unmeasured, before the startup rounds (migrations, page
+ * cache)
+ * @param startupRounds rounds of starting each wiring once, in turn
+ * @param loadRounds rounds of loading each wiring in turn
+ * @param settle the wait after healthy before sessions and memory are read (pools fill in the background)
+ * @param warmup load before each measured load, per endpoint
+ * @param load the measured load, per endpoint
+ * @param connections concurrent connections of the load
+ * @param healthSamples sequential health requests and raw connects per round
+ * @param jmhIterations JMH warm-up and measurement iterations
+ * @param jmhIterationTime the length of one JMH iteration
+ */
+record RunPlan(String name, boolean warmupStart, int startupRounds, int loadRounds, Duration settle, Duration warmup,
+		Duration load, int connections, int healthSamples, int jmhIterations, TimeValue jmhIterationTime) {
+
+	static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(120);
+
+	static RunPlan full() {
+		return new RunPlan("full", true, 10, 3, Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(8), 32,
+				40, 4, TimeValue.seconds(1));
+	}
+
+	static RunPlan quick() {
+		return new RunPlan("quick", false, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), 32,
+				5, 1, TimeValue.milliseconds(200));
+	}
+
+	String describe() {
+		return this.name + ": " + this.startupRounds + " startup round(s), " + this.loadRounds + " load round(s) of "
+				+ this.load.toSeconds() + " s per endpoint at " + this.connections + " connections after "
+				+ this.warmup.toSeconds() + " s warm-up, " + this.healthSamples + " health samples per round, JMH "
+				+ this.jmhIterations + "+" + this.jmhIterations + " × " + this.jmhIterationTime + ", 1 fork";
+	}
+
+}
