@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.duality.bench.derivation.CpuTimeProbe;
 import io.github.duality.bench.derivation.DerivationRun;
 import io.github.duality.bench.derivation.DerivationRun.Figure;
 
@@ -51,7 +52,9 @@ public final class BenchMain {
 			}
 		}
 		System.out.println("JMH: derivation benchmark");
-		List<Figure> derivation = DerivationRun.run(plan.jmhIterations(), plan.jmhIterationTime());
+		List<Figure> derivation = DerivationRun.run(plan.jmhIterations(), plan.jmhIterationTime(),
+				plan.jmhForms());
+		List<Figure> derivationCpu = CpuTimeProbe.run(plan.cpuProbeOperations(), plan.jmhForms());
 		Map<String, String> header = new LinkedHashMap<>();
 		header.put("machine", Machine.description());
 		header.put("JDK", Machine.jdk());
@@ -63,7 +66,7 @@ public final class BenchMain {
 				+ " (shared machine: other builds ran too, so expect noise)");
 		header.put("run", plan.describe() + "; app JVMs: " + String.join(" ", AppProcess.JVM_OPTIONS) + "; took "
 				+ Math.round((Instant.now().toEpochMilli() - began.toEpochMilli()) / 1000.0) + " s");
-		String report = new Report(measurements, derivation).render(header);
+		String report = new Report(measurements, derivation, derivationCpu).render(header);
 		Path output = Path.of(required(options, "output"));
 		Files.createDirectories(output.toAbsolutePath().getParent());
 		Files.writeString(output, report);

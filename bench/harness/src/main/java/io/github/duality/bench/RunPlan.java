@@ -1,7 +1,9 @@
 package io.github.duality.bench;
 
 import java.time.Duration;
+import java.util.List;
 
+import io.github.duality.bench.derivation.UrlForm;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -19,27 +21,31 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param healthSamples sequential health requests and raw connects per round
  * @param jmhIterations JMH warm-up and measurement iterations
  * @param jmhIterationTime the length of one JMH iteration
+ * @param jmhForms the URL forms the JMH benchmark reads
+ * @param cpuProbeOperations calls per operation of the CPU-time cross-check
  */
 record RunPlan(String name, boolean warmupStart, int startupRounds, int loadRounds, Duration settle, Duration warmup,
-		Duration load, int connections, int healthSamples, int jmhIterations, TimeValue jmhIterationTime) {
+		Duration load, int connections, int healthSamples, int jmhIterations, TimeValue jmhIterationTime,
+		List<UrlForm> jmhForms, int cpuProbeOperations) {
 
 	static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(120);
 
 	static RunPlan full() {
-		return new RunPlan("full", true, 10, 3, Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(8), 32,
-				40, 4, TimeValue.seconds(1));
+		return new RunPlan("full", true, 10, 3, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(6), 32,
+				25, 3, TimeValue.seconds(1), List.of(UrlForm.values()), 5000);
 	}
 
 	static RunPlan quick() {
 		return new RunPlan("quick", false, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), 32,
-				5, 1, TimeValue.milliseconds(200));
+				5, 1, TimeValue.milliseconds(200), List.of(UrlForm.LIBPQ), 200);
 	}
 
 	String describe() {
 		return this.name + ": " + this.startupRounds + " startup round(s), " + this.loadRounds + " load round(s) of "
 				+ this.load.toSeconds() + " s per endpoint at " + this.connections + " connections after "
 				+ this.warmup.toSeconds() + " s warm-up, " + this.healthSamples + " health samples per round, JMH "
-				+ this.jmhIterations + "+" + this.jmhIterations + " × " + this.jmhIterationTime + ", 1 fork";
+				+ this.jmhIterations + "+" + this.jmhIterations + " × " + this.jmhIterationTime + ", 1 fork, forms "
+				+ this.jmhForms;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.FileChecks;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,6 +54,12 @@ public class DerivationBenchmark {
 	@Benchmark
 	public DerivedConnection derive() {
 		return DatabaseUrl.derive(this.input.url(), this.input.username(), this.input.password());
+	}
+
+	/** The same without reading the TLS files: what the file checks cost is the difference. */
+	@Benchmark
+	public DerivedConnection deriveWithoutFileChecks() {
+		return DatabaseUrl.derive(this.input.url(), this.input.username(), this.input.password(), FileChecks.SKIP);
 	}
 
 	@Benchmark

@@ -26,10 +26,13 @@ public final class DerivationRun {
 	/**
 	 * @param iterations warm-up and measurement iterations per benchmark
 	 * @param iterationTime the length of each iteration
+	 * @param forms the URL forms to read
 	 * @return one figure per benchmark method and URL form
 	 */
-	public static List<Figure> run(int iterations, TimeValue iterationTime) throws RunnerException {
+	public static List<Figure> run(int iterations, TimeValue iterationTime, List<UrlForm> forms)
+			throws RunnerException {
 		Options options = new OptionsBuilder().include(DerivationBenchmark.class.getName() + "\\.")
+			.param("form", forms.stream().map(UrlForm::name).toArray(String[]::new))
 			.forks(1)
 			.warmupIterations(iterations)
 			.warmupTime(iterationTime)
