@@ -2,6 +2,7 @@ package io.github.duality.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -44,11 +45,13 @@ public final class BenchMain {
 				System.out.println("Warm-up: one unmeasured start of each wiring");
 				rounds.warmupStarts();
 			}
-			for (int round = 1; round <= plan.startupRounds(); round++) {
+			long startups = System.nanoTime();
+			for (int round = 1; round <= plan.startupRounds() && !spent(startups, plan.startupBudget()); round++) {
 				rounds.startupRound(round);
 			}
-			for (int round = 1; round <= plan.loadRounds(); round++) {
-				rounds.loadRound(round);
+			long loads = System.nanoTime();
+			for (int round = 1; round <= plan.loadRounds() && !spent(loads, plan.loadBudget()); round++) {
+				rounds.loadRound(round, plan.startupRounds() == 0);
 			}
 		}
 		System.out.println("JMH: derivation benchmark");
@@ -75,6 +78,14 @@ public final class BenchMain {
 		System.out.println("Saved to " + output);
 		// the test PostgreSQL stops in a shutdown hook; driver threads must not keep this JVM alive
 		System.exit(0);
+	}
+
+	private static boolean spent(long since, Duration budget) {
+		boolean spent = System.nanoTime() - since >= budget.toNanos();
+		if (spent) {
+			System.out.println("  time budget of " + budget.toMinutes() + " min spent: no more rounds of this kind");
+		}
+		return spent;
 	}
 
 	private static Map<String, String> options(String[] args) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -21,6 +22,12 @@ import reactor.core.publisher.Mono;
 final class Probes {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final List<String> MIGRATION_CHECK_LIKE_QUERIES = List.of(
+			"select current_user, current_database(), current_setting('server_version'), "
+					+ "coalesce((select ssl from pg_stat_ssl where pid = pg_backend_pid()), false)",
+			"select to_regclass('databasechangelog')::text",
+			"select count(*) over (), id from databasechangelog order by orderexecuted desc limit 1");
 
 	private final HandWrittenUrls urls;
 
@@ -54,6 +61,24 @@ final class Probes {
 				Statement statement = connection.createStatement();
 				ResultSet one = statement.executeQuery("SELECT 1")) {
 			one.next();
+		}
+		return (System.nanoTime() - start) / 1e6;
+	}
+
+	/**
+	 * Milliseconds for a new pgjdbc connection and three queries like those of the starter's migration check (server
+	 * facts with the session's TLS, the change-log table's name, its last row), close: what that check costs beside
+	 * {@link #jdbcConnectAndSelectOne()}, without HTTP and the application-path check.
+	 */
+	double jdbcConnectAndThreeQueries() throws Exception {
+		long start = System.nanoTime();
+		try (Connection connection = BenchDatabase.connect(this.urls, "duality-bench-raw");
+				Statement statement = connection.createStatement()) {
+			for (String sql : MIGRATION_CHECK_LIKE_QUERIES) {
+				try (ResultSet rows = statement.executeQuery(sql)) {
+					rows.next();
+				}
+			}
 		}
 		return (System.nanoTime() - start) / 1e6;
 	}

@@ -65,12 +65,7 @@ final class Rounds {
 		for (Wiring wiring : Wiring.values()) {
 			Set<Integer> before = this.database.sessionIds();
 			try (AppProcess app = start(wiring, "startup-" + round)) {
-				Duration healthy = app.awaitHealthy(RunPlan.HEALTHY_TIMEOUT);
-				this.measurements.add("startup.ms", wiring, healthy.toNanos() / 1e6);
-				Thread.sleep(this.plan.settle().toMillis());
-				this.measurements.addSessions("startup", wiring, sessionsSince(before));
-				this.measurements.add("startup.rss", wiring, app.residentMegabytes());
-				this.measurements.add("startup.heap", wiring, app.heapUsedMegabytes());
+				measureStartup(wiring, app, before);
 			}
 			awaitSessionsGone(before);
 			System.out.printf("  startup round %d, %s: %.0f ms%n", round, wiring.label(),
@@ -78,12 +73,21 @@ final class Rounds {
 		}
 	}
 
-	void loadRound(int round) throws Exception {
+	/**
+	 * @param round the round's number
+	 * @param measureStartup whether these starts are measured as startups too (a quick run has no startup rounds)
+	 */
+	void loadRound(int round, boolean measureStartup) throws Exception {
 		for (Wiring wiring : Wiring.values()) {
 			Set<Integer> before = this.database.sessionIds();
 			try (AppProcess app = start(wiring, "load-" + round)) {
-				app.awaitHealthy(RunPlan.HEALTHY_TIMEOUT);
-				Thread.sleep(this.plan.settle().toMillis());
+				if (measureStartup) {
+					measureStartup(wiring, app, before);
+				}
+				else {
+					app.awaitHealthy(RunPlan.HEALTHY_TIMEOUT);
+					Thread.sleep(this.plan.settle().toMillis());
+				}
 				if (this.productId < 0) {
 					this.productId = createProduct(app);
 				}
@@ -104,6 +108,15 @@ final class Rounds {
 		}
 	}
 
+	private void measureStartup(Wiring wiring, AppProcess app, Set<Integer> before) throws Exception {
+		Duration healthy = app.awaitHealthy(RunPlan.HEALTHY_TIMEOUT);
+		this.measurements.add("startup.ms", wiring, healthy.toNanos() / 1e6);
+		Thread.sleep(this.plan.settle().toMillis());
+		this.measurements.addSessions("startup", wiring, sessionsSince(before));
+		this.measurements.add("startup.rss", wiring, app.residentMegabytes());
+		this.measurements.add("startup.heap", wiring, app.heapUsedMegabytes());
+	}
+
 	/** Health requests one at a time; beside the starter's, a raw connect + SELECT 1 on each driver, interleaved. */
 	private void probeHealth(Wiring wiring, AppProcess app) throws Exception {
 		URI health = app.uri("/actuator/health");
@@ -112,6 +125,7 @@ final class Rounds {
 			Probes.get(app.http(), health);
 			if (raw) {
 				this.probes.jdbcConnectAndSelectOne();
+				this.probes.jdbcConnectAndThreeQueries();
 				this.probes.r2dbcConnectAndSelectOne();
 			}
 		}
@@ -119,6 +133,7 @@ final class Rounds {
 			this.measurements.add("health.ms", wiring, Probes.get(app.http(), health));
 			if (raw) {
 				this.measurements.addProbe("raw.jdbc", this.probes.jdbcConnectAndSelectOne());
+				this.measurements.addProbe("raw.jdbc3", this.probes.jdbcConnectAndThreeQueries());
 				this.measurements.addProbe("raw.r2dbc", this.probes.r2dbcConnectAndSelectOne());
 			}
 		}
