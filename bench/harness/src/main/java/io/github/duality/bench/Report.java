@@ -107,7 +107,9 @@ final class Report {
 						+ "at startup) and builds both targets; `derive` with `FileChecks.SKIP` is the same without the files; "
 						+ "the drivers parse the same target in their own syntax and read no file. JMH times are wall-clock "
 						+ "time: on a loaded machine they include the time the thread waited for a core",
-				"| form | derive µs/op (min–max) | B/op | derive, files skipped µs/op | B/op | pgjdbc `Driver.parseURL` µs/op | B/op | r2dbc `ConnectionFactoryOptions.parse` µs/op | B/op | derive / (pgjdbc + r2dbc) | files skipped / (pgjdbc + r2dbc) |",
+				"| form | derive µs/op (min–max) | B/op | derive, files skipped µs/op | B/op "
+						+ "| pgjdbc `Driver.parseURL` µs/op | B/op | r2dbc `ConnectionFactoryOptions.parse` µs/op | B/op "
+						+ "| derive / (pgjdbc + r2dbc) | files skipped / (pgjdbc + r2dbc) |",
 				"|---|---|---|---|---|---|---|---|---|---|---|");
 		double worst = 0;
 		double worstRatio = 0;
@@ -141,7 +143,8 @@ final class Report {
 	private void cpuTable() {
 		line("\nThe same operations timed by the calling thread's CPU time (no waiting for a core counted), in µs per "
 				+ "call, in the harness JVM after as many unmeasured calls:\n");
-		line("| form | derive | derive, files skipped | pgjdbc | r2dbc | derive / (pgjdbc + r2dbc) | files skipped / (pgjdbc + r2dbc) |");
+		line("| form | derive | derive, files skipped | pgjdbc | r2dbc | derive / (pgjdbc + r2dbc) "
+				+ "| files skipped / (pgjdbc + r2dbc) |");
 		line("|---|---|---|---|---|---|---|");
 		for (UrlForm form : UrlForm.values()) {
 			Figure derive = figure(this.derivationCpu, "derive", form);

@@ -161,7 +161,8 @@ final class Rounds {
 	}
 
 	private AppProcess start(Wiring wiring, String run) throws Exception {
-		return AppProcess.start(wiring, this.jars.get(wiring), this.database, this.logs.resolve(wiring.label() + "-" + run + ".log"));
+		Path log = this.logs.resolve(wiring.label() + "-" + run + ".log");
+		return AppProcess.start(wiring, this.jars.get(wiring), this.database, log);
 	}
 
 	private List<Session> sessionsSince(Set<Integer> before) throws SQLException {

@@ -35,12 +35,14 @@ record RunPlan(String name, boolean warmupStart, int startupRounds, Duration sta
 	static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(120);
 
 	static RunPlan full() {
-		return new RunPlan("full", true, 10, Duration.ofMinutes(10), 3, Duration.ofMinutes(4), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(6), 32,
+		return new RunPlan("full", true, 10, Duration.ofMinutes(10), 3, Duration.ofMinutes(4), Duration.ofSeconds(2),
+				Duration.ofSeconds(2), Duration.ofSeconds(6), 32,
 				25, 3, TimeValue.seconds(1), List.of(UrlForm.values()), 5000);
 	}
 
 	static RunPlan quick() {
-		return new RunPlan("quick", false, 0, Duration.ZERO, 1, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), 32,
+		return new RunPlan("quick", false, 0, Duration.ZERO, 1, Duration.ofMinutes(5), Duration.ofSeconds(1),
+				Duration.ofSeconds(1), Duration.ofSeconds(2), 32,
 				5, 1, TimeValue.milliseconds(200), List.of(UrlForm.LIBPQ), 200);
 	}
 

@@ -30,7 +30,8 @@ class HandWrittenUrlsTests {
 	@Test
 	void refusesParametersItCannotCarry() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> HandWrittenUrls.fromLibpqUrl("postgres://app:secret@localhost/orders?target_session_attrs=primary"))
+			.isThrownBy(() -> HandWrittenUrls
+				.fromLibpqUrl("postgres://app:secret@localhost/orders?target_session_attrs=primary"))
 			.withMessageContaining("target_session_attrs");
 	}
 
