@@ -1,0 +1,242 @@
+package io.github.duality.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.duality.bench.derivation.DerivationRun.Figure;
+import io.github.duality.bench.derivation.UrlForm;
+
+/**
+ * The run as Markdown: a header that says where and when, one table per measurement with median and range (min–max)
+ * over the runs, ratios starter / baseline, and the targets with what this run reached.
+ */
+final class Report {
+
+	private final Measurements m;
+
+	private final List<Figure> derivation;
+
+	private final List<Figure> derivationCpu;
+
+	private final List<String[]> targets = new ArrayList<>();
+
+	private final StringBuilder out = new StringBuilder();
+
+	Report(Measurements measurements, List<Figure> derivation, List<Figure> derivationCpu) {
+		this.m = measurements;
+		this.derivation = derivation;
+		this.derivationCpu = derivationCpu;
+	}
+
+	String render(Map<String, String> header) {
+		this.out.append("# Duality benchmark results\n\n| | |\n|---|---|\n");
+		header.forEach((key, value) -> line("| %s | %s |", key, value));
+		line("\nMedian, and in brackets the range (min–max) over the runs. Ratios are starter / baseline: the median "
+				+ "of the run-by-run ratios where runs pair up (startup, load), else the ratio of the medians.");
+		startup();
+		load();
+		sessions();
+		derivationTable();
+		health();
+		memory();
+		line("\n## Targets\n\n| target | this run | reached |\n|---|---|---|");
+		this.targets.forEach((row) -> line("| %s | %s | %s |", (Object[]) row));
+		return this.out.toString();
+	}
+
+	private void startup() {
+		section("1. Startup to healthy (ms)", "process start until `/actuator/health` answers UP",
+				"| wiring | runs | median (min–max) | ratio to baseline |", "|---|---|---|---|");
+		for (Wiring wiring : Wiring.values()) {
+			Samples startup = this.m.samples("startup.ms", wiring);
+			line("| %s | %d | %s | %s |", wiring.label(), startup.size(), startup.summary("%.0f"),
+					ratio(startup, this.m.samples("startup.ms", Wiring.BASELINE)));
+		}
+		double ratio = pairRatio("startup.ms");
+		target("startup to healthy, starter / baseline ≤ 1.02", format("%.3f", ratio), ratio <= 1.02);
+	}
+
+	private void load() {
+		for (String endpoint : List.of("get", "post")) {
+			String title = endpoint.equals("get") ? "GET /products/{id}" : "POST /products";
+			section("2. Throughput and latency: " + title, "wrk, fixed connections and time, after a warm-up",
+					"| wiring | req/s | ratio | p50 ms | p99 ms | p99 ratio | failed requests |",
+					"|---|---|---|---|---|---|---|");
+			for (Wiring wiring : Wiring.values()) {
+				line("| %s | %s | %s | %s | %s | %s | %.0f |", wiring.label(), s(endpoint + ".rps", wiring).summary("%.0f"),
+						ratio(s(endpoint + ".rps", wiring), s(endpoint + ".rps", Wiring.BASELINE)),
+						s(endpoint + ".p50", wiring).summary("%.2f"), s(endpoint + ".p99", wiring).summary("%.2f"),
+						ratio(s(endpoint + ".p99", wiring), s(endpoint + ".p99", Wiring.BASELINE)),
+						sum(s(endpoint + ".errors", wiring)));
+			}
+			double rate = pairRatio(endpoint + ".rps");
+			double p99 = pairRatio(endpoint + ".p99");
+			target(title + " throughput, starter / baseline ≥ 0.99", format("%.3f", rate), rate >= 0.99);
+			target(title + " p99 latency no worse (starter / baseline ≤ 1)", format("%.3f", p99), p99 <= 1.0);
+		}
+	}
+
+	private void sessions() {
+		section("3. Connections held on the server", "from `pg_stat_activity`, this database, the app's sessions only",
+				"| wiring | after | JDBC | R2DBC | total | by application_name / backend_type (last run) |",
+				"|---|---|---|---|---|---|");
+		for (Wiring wiring : Wiring.values()) {
+			for (String phase : List.of("startup", "load")) {
+				line("| %s | %s | %s | %s | %s | %s |", wiring.label(), phase, s(phase + ".jdbc", wiring).summary("%.0f"),
+						s(phase + ".r2dbc", wiring).summary("%.0f"), s(phase + ".sessions", wiring).summary("%.0f"),
+						this.m.lastSessions(phase, wiring)
+							.entrySet()
+							.stream()
+							.map((entry) -> entry.getValue() + " × " + entry.getKey())
+							.collect(Collectors.joining(", ")));
+			}
+		}
+		Samples jdbc = s("startup.jdbc", Wiring.STARTER);
+		boolean poolOnly = s("startup.sessions", Wiring.STARTER).max() == s("startup.r2dbc", Wiring.STARTER).max();
+		target("starter: JDBC connections after startup = 0, total = the pool's own", format("max %.0f JDBC, %s",
+				jdbc.max(), poolOnly ? "all others R2DBC" : "other sessions too"), jdbc.max() == 0 && poolOnly);
+	}
+
+	private void derivationTable() {
+		section("4. Derivation cost (JMH, µs/op; B/op from -prof gc)",
+				"`DatabaseUrl.derive` reads the URL, checks it, reads and parses the TLS files it names (as the app does "
+						+ "at startup) and builds both targets; `derive` with `FileChecks.SKIP` is the same without the files; "
+						+ "the drivers parse the same target in their own syntax and read no file. JMH times are wall-clock "
+						+ "time: on a loaded machine they include the time the thread waited for a core",
+				"| form | derive µs/op (min–max) | B/op | derive, files skipped µs/op | B/op "
+						+ "| pgjdbc `Driver.parseURL` µs/op | B/op | r2dbc `ConnectionFactoryOptions.parse` µs/op | B/op "
+						+ "| derive / (pgjdbc + r2dbc) | files skipped / (pgjdbc + r2dbc) |",
+				"|---|---|---|---|---|---|---|---|---|---|---|");
+		double worst = 0;
+		double worstRatio = 0;
+		double worstRatioWithoutFiles = 0;
+		for (UrlForm form : UrlForm.values()) {
+			Figure derive = figure("derive", form);
+			Figure skipped = figure("deriveWithoutFileChecks", form);
+			Figure pgjdbc = figure("pgjdbcParseUrl", form);
+			Figure r2dbc = figure("r2dbcParse", form);
+			if (derive == null || skipped == null || pgjdbc == null || r2dbc == null) {
+				continue;
+			}
+			double drivers = pgjdbc.microseconds() + r2dbc.microseconds();
+			worst = Math.max(worst, derive.microseconds());
+			worstRatio = Math.max(worstRatio, derive.microseconds() / drivers);
+			worstRatioWithoutFiles = Math.max(worstRatioWithoutFiles, skipped.microseconds() / drivers);
+			line("| %s | %s | %.0f | %.2f | %.0f | %.2f | %.0f | %.2f | %.0f | %.1f | %.1f |",
+					form.name().toLowerCase(Locale.ROOT),
+					format("%.2f (%.2f–%.2f)", derive.microseconds(), derive.minMicroseconds(), derive.maxMicroseconds()),
+					derive.bytesPerOperation(), skipped.microseconds(), skipped.bytesPerOperation(), pgjdbc.microseconds(),
+					pgjdbc.bytesPerOperation(), r2dbc.microseconds(), r2dbc.bytesPerOperation(),
+					derive.microseconds() / drivers, skipped.microseconds() / drivers);
+		}
+		cpuTable();
+		target("derivation < 50 µs per URL", format("worst %.1f µs", worst), worst < 50);
+		target("derivation within 3× of the drivers' own parsers (pgjdbc + r2dbc)",
+				format("worst %.1f× (%.1f× with the file checks skipped)", worstRatio, worstRatioWithoutFiles),
+				worstRatio <= 3);
+	}
+
+	private void cpuTable() {
+		line("\nThe same operations timed by the calling thread's CPU time (no waiting for a core counted), in µs per "
+				+ "call, in the harness JVM after as many unmeasured calls:\n");
+		line("| form | derive | derive, files skipped | pgjdbc | r2dbc | derive / (pgjdbc + r2dbc) "
+				+ "| files skipped / (pgjdbc + r2dbc) |");
+		line("|---|---|---|---|---|---|---|");
+		for (UrlForm form : UrlForm.values()) {
+			Figure derive = figure(this.derivationCpu, "derive", form);
+			Figure skipped = figure(this.derivationCpu, "deriveWithoutFileChecks", form);
+			Figure pgjdbc = figure(this.derivationCpu, "pgjdbcParseUrl", form);
+			Figure r2dbc = figure(this.derivationCpu, "r2dbcParse", form);
+			if (derive == null || skipped == null || pgjdbc == null || r2dbc == null) {
+				continue;
+			}
+			double drivers = pgjdbc.microseconds() + r2dbc.microseconds();
+			line("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |", form.name().toLowerCase(Locale.ROOT),
+					derive.microseconds(), skipped.microseconds(), pgjdbc.microseconds(), r2dbc.microseconds(),
+					derive.microseconds() / drivers, skipped.microseconds() / drivers);
+		}
+	}
+
+	private void health() {
+		section("5. Health cost (ms per request, one at a time)",
+				"`/actuator/health` of each wiring; beside it, from the harness, one new connection + `SELECT 1` + close "
+						+ "with the hand-written URLs (same TLS), interleaved with the starter's health requests",
+				"| probe | samples | median (min–max) | ratio to raw pgjdbc connect |", "|---|---|---|---|");
+		Samples rawJdbc = this.m.probe("raw.jdbc");
+		for (Wiring wiring : Wiring.values()) {
+			Samples health = s("health.ms", wiring);
+			line("| `/actuator/health`, %s | %d | %s | %s |", wiring.label(), health.size(), health.summary("%.2f"),
+					format("%.2f", health.median() / rawJdbc.median()));
+		}
+		Map<String, String> probes = new LinkedHashMap<>();
+		probes.put("raw.jdbc", "raw pgjdbc connect + SELECT 1");
+		probes.put("raw.jdbc3", "raw pgjdbc connect + the migration check's 3 queries");
+		probes.put("raw.r2dbc", "raw r2dbc connect + SELECT 1");
+		probes.forEach((probe, label) -> {
+			Samples raw = this.m.probe(probe);
+			line("| %s | %d | %s | %s |", label, raw.size(), raw.summary("%.2f"),
+					format("%.2f", raw.median() / rawJdbc.median()));
+		});
+		double ratio = s("health.ms", Wiring.STARTER).median() / rawJdbc.median();
+		target("health ≤ 1.5× one raw connect + SELECT 1 (pgjdbc)", format("%.2f×", ratio), ratio <= 1.5);
+	}
+
+	private void memory() {
+		section("6. Memory (MiB)", "resident set size from /proc, heap in use from `jcmd GC.heap_info` (uncollected "
+				+ "garbage included)", "| wiring | RSS after startup | heap after startup | RSS after load | heap after load |",
+				"|---|---|---|---|---|");
+		for (Wiring wiring : Wiring.values()) {
+			line("| %s | %s | %s | %s | %s |", wiring.label(), s("startup.rss", wiring).summary("%.0f"),
+					s("startup.heap", wiring).summary("%.0f"), s("load.rss", wiring).summary("%.0f"),
+					s("load.heap", wiring).summary("%.0f"));
+		}
+	}
+
+	private Figure figure(String method, UrlForm form) {
+		return figure(this.derivation, method, form);
+	}
+
+	private static Figure figure(List<Figure> figures, String method, UrlForm form) {
+		return figures.stream()
+			.filter((figure) -> figure.method().equals(method) && figure.form() == form)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private double pairRatio(String figure) {
+		return s(figure, Wiring.STARTER).medianRatioTo(s(figure, Wiring.BASELINE));
+	}
+
+	private static String ratio(Samples samples, Samples baseline) {
+		return (samples == baseline) ? "1" : format("%.3f", samples.medianRatioTo(baseline));
+	}
+
+	private Samples s(String figure, Wiring wiring) {
+		return this.m.samples(figure, wiring);
+	}
+
+	private static double sum(Samples samples) {
+		return samples.total();
+	}
+
+	private void target(String target, String reached, boolean met) {
+		this.targets.add(new String[] { target, reached, met ? "yes" : "**no**" });
+	}
+
+	private void section(String title, String how, String header, String rule) {
+		line("\n## %s\n\n%s.\n\n%s\n%s", title, how, header, rule);
+	}
+
+	private void line(String format, Object... args) {
+		this.out.append(String.format(Locale.ROOT, format, args)).append('\n');
+	}
+
+	private static String format(String format, Object... args) {
+		return String.format(Locale.ROOT, format, args);
+	}
+
+}
