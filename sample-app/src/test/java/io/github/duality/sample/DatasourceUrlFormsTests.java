@@ -1,5 +1,6 @@
 package io.github.duality.sample;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,8 +45,11 @@ class DatasourceUrlFormsTests {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleApplication.class)
 			.main(SampleApplication.class)
 			.run(args.toArray(String[]::new))) {
+			// the first request opens the pool's TLS + scram connections: on a busy CI machine that can take longer
+			// than WebTestClient's default 5 s, which is not what this test is about
 			WebTestClient client = WebTestClient.bindToServer()
 				.baseUrl("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort())
+				.responseTimeout(Duration.ofSeconds(30))
 				.build();
 			// written behind the app's back, after its migrations ran: it must come back through R2DBC
 			String name = "written-by-superuser-" + UUID.randomUUID();
