@@ -58,9 +58,9 @@ public class DualityProperties {
 
 		/**
 		 * How long to wait at startup for a database that is not reachable yet: the first connection of each path
-		 * is retried with backoff, logging one line per attempt. Not set: no waiting.
+		 * is retried with backoff, logging one line per attempt. Zero: no waiting.
 		 */
-		private Duration wait;
+		private Duration wait = Duration.ofSeconds(0);
 
 		public Duration getWait() {
 			return this.wait;
