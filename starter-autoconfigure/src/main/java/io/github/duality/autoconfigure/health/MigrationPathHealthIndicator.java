@@ -93,7 +93,7 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 
 	private Health checkOrDown() {
 		try {
-			return check();
+			return QuietDriverLogging.call(this::check);
 		}
 		catch (Exception ex) {
 			return down(HealthDetails.message(ex));
