@@ -166,6 +166,16 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void readinessWaitsForTheDatabaseAndLivenessDoesNot() {
+		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.components.database.components.migration.details.startup.liquibase.outcome").exists()
+			.jsonPath("$.components.readinessState.status").isEqualTo("UP");
+		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.components.livenessState.status").isEqualTo("UP")
+			.jsonPath("$.components.database").doesNotExist();
+	}
+
+	@Test
 	void liquibaseCreatedTheSchema() {
 		assertThat(columns("products")).containsExactly(
 				"id bigint identity not null",

@@ -2,6 +2,8 @@ package io.github.duality.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.duality.autoconfigure.migration.MigrationMode;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,6 +23,8 @@ public class DualityProperties {
 
 	private final Startup startup = new Startup();
 
+	private final Migration migration = new Migration();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -37,6 +41,10 @@ public class DualityProperties {
 		return this.startup;
 	}
 
+	public Migration getMigration() {
+		return this.migration;
+	}
+
 	public static class Health {
 
 		/**
@@ -44,12 +52,53 @@ public class DualityProperties {
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
 
+		private final HealthMigration migration = new HealthMigration();
+
 		public Duration getTimeout() {
 			return this.timeout;
 		}
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public HealthMigration getMigration() {
+			return this.migration;
+		}
+
+	}
+
+	public static class HealthMigration {
+
+		/**
+		 * How long the migration health component reuses its last database check: probes in between get that
+		 * result, so that a fleet's probes do not each open a TLS connection to a path the application does not use.
+		 */
+		private Duration interval = Duration.ofSeconds(30);
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+	}
+
+	public static class Migration {
+
+		/**
+		 * When the migrations run: at startup, as a Job that migrates and exits, or never (a separate Job does).
+		 */
+		private MigrationMode mode = MigrationMode.STARTUP;
+
+		public MigrationMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(MigrationMode mode) {
+			this.mode = mode;
 		}
 
 	}

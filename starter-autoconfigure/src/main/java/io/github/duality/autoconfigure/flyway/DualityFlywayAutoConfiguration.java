@@ -2,9 +2,14 @@ package io.github.duality.autoconfigure.flyway;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.NoPropertyCondition;
+import io.github.duality.autoconfigure.migration.ConditionalOnMigrationMode;
+import io.github.duality.autoconfigure.migration.MigrationMode;
+import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
+import io.github.duality.autoconfigure.migration.MigrationRuns;
 import io.github.duality.core.DerivedConnection;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +29,9 @@ import org.springframework.core.env.Environment;
  * The Flyway migration path: the derived target as {@link FlywayConnectionDetails}, from which Boot's Flyway
  * auto-configuration builds a one-off, unpooled DataSource that is not a bean. Backs off for
  * {@code spring.flyway.url}, a {@code FlywayConnectionDetails} bean or a {@link Flyway} bean, as Boot's own
- * properties-based details do.
+ * properties-based details do. Applies {@code duality.migration.mode} to Flyway, and records what each migrate did.
  */
-@AutoConfiguration(after = DualityAutoConfiguration.class, before = FlywayAutoConfiguration.class)
+@AutoConfiguration(after = { DualityAutoConfiguration.class, MigrationModeAutoConfiguration.class }, before = FlywayAutoConfiguration.class)
 @ConditionalOnClass({ Flyway.class, FlywayAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "duality.enabled", matchIfMissing = true)
 public final class DualityFlywayAutoConfiguration {
@@ -33,6 +39,31 @@ public final class DualityFlywayAutoConfiguration {
 	@Bean
 	FlywayPathReport flywayPathReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		return new FlywayPathReport(beanFactory, environment);
+	}
+
+	@Bean
+	@ConditionalOnBean(MigrationRuns.class)
+	FlywayRunRecorder dualityFlywayRunRecorder(MigrationRuns runs) {
+		return new FlywayRunRecorder(runs);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMigrationMode(MigrationMode.EXTERNAL)
+	static class ExternalMigrationConfiguration {
+
+		/** Flyway is configured as usual but does not migrate; an application's own strategy takes precedence. */
+		@Bean
+		@ConditionalOnMissingBean
+		FlywayMigrationStrategy dualityExternalFlywayMigrationStrategy(ObjectProvider<MigrationRuns> runs) {
+			return (flyway) -> runs.ifAvailable((available) -> available.start(FlywayRunRecorder.TOOL)
+				.skippedAsExternal());
+		}
+
+		@Bean
+		FlywayPendingMigrations dualityFlywayPendingMigrations(ObjectProvider<Flyway> flyway) {
+			return new FlywayPendingMigrations(flyway);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,6 +7,9 @@ import java.util.Map;
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.DualityProperties;
 import io.github.duality.autoconfigure.TargetDescriptions;
+import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
+import io.github.duality.autoconfigure.migration.MigrationRuns;
+import io.github.duality.autoconfigure.migration.PendingMigrations;
 import io.github.duality.core.R2dbcTarget;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Mono;
@@ -29,7 +32,8 @@ import org.springframework.context.annotation.Import;
  * The {@code database} health contributor: {@code migration} (the JDBC path the migration tools use, with the
  * history of each) and {@code application} (the R2DBC pool the application uses).
  */
-@AutoConfiguration(after = { DualityAutoConfiguration.class, R2dbcAutoConfiguration.class },
+@AutoConfiguration(after = { DualityAutoConfiguration.class, R2dbcAutoConfiguration.class,
+		MigrationModeAutoConfiguration.class },
 		afterName = { "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration",
 				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
 @ConditionalOnClass({ ReactiveHealthContributor.class, ConditionalOnEnabledHealthIndicator.class, Mono.class })
@@ -43,13 +47,16 @@ public final class DualityHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "databaseHealthContributor")
 	ReactiveHealthContributor databaseHealthContributor(ObjectProvider<ConnectionFactory> connectionFactory,
 			ObjectProvider<R2dbcConnectionDetails> r2dbcConnectionDetails, ObjectProvider<SchemaHistory> histories,
+			ObjectProvider<PendingMigrations> pending, ObjectProvider<MigrationRuns> runs,
 			DualityProperties properties) {
 		Map<String, ReactiveHealthContributor> components = new LinkedHashMap<>();
 		List<SchemaHistory> used = histories.orderedStream().filter((history) -> history.connection() != null).toList();
 		if (!used.isEmpty()) {
 			// both tools normally share the derived target; the first one's connection stands for the path
-			components.put("migration", new MigrationPathHealthIndicator(used.get(0).connection(), used,
-					properties.getHealth().getTimeout()));
+			components.put("migration",
+					new MigrationPathHealthIndicator(used.get(0).connection(), used, pending.orderedStream().toList(),
+							runs.getIfAvailable(MigrationRuns::new), properties.getHealth().getTimeout(),
+							properties.getHealth().getMigration().getInterval()));
 		}
 		ConnectionFactory application = connectionFactory.getIfUnique();
 		if (application != null) {

@@ -5,22 +5,33 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
+import io.github.duality.autoconfigure.migration.MigrationRuns;
+import io.github.duality.autoconfigure.migration.PendingMigrations;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.Driver;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
- * Health of the migration path: one short-lived, unpooled pgjdbc connection made exactly as the migration tool
- * makes it, reporting the server, the TLS actually in use on that very connection, and what each migration tool
- * (Liquibase, Flyway) has applied.
+ * Health of the migration path. Reports what each migration tool did at startup ({@code startup}, from memory),
+ * and at most once per interval checks the path itself: one short-lived, unpooled pgjdbc connection made as the
+ * migration tool makes it, with the server, the TLS in use on it, each tool's history and, when another process
+ * migrates, what is pending (then OUT_OF_SERVICE, so that readiness waits). Probes in between get the last check.
+ * <p>
+ * The check runs on a thread of its own and is never interrupted: a probe that waits longer than the timeout gets
+ * DOWN while the check ends on its own (bounded by the driver's timeouts), so that no failure, however it happens,
+ * ends up in an ERROR log. A failure is DOWN with its cause in the details.
  */
 public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 
@@ -28,32 +39,68 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 			+ "current_setting('server_version'), "
 			+ "coalesce((select ssl from pg_stat_ssl where pid = pg_backend_pid()), false)";
 
+	private static final Executor CHECK_THREAD = (check) -> {
+		Thread thread = new Thread(check, "duality-migration-health");
+		thread.setDaemon(true);
+		thread.start();
+	};
+
 	private final MigrationConnection connection;
 
 	private final List<SchemaHistory> histories;
 
+	private final List<PendingMigrations> pending;
+
+	private final MigrationRuns runs;
+
 	private final Duration timeout;
 
-	/**
-	 * @param connection how the (first) migration tool connects
-	 * @param histories the history of each migration tool on that connection
-	 * @param timeout the longest the whole check may take
-	 */
-	MigrationPathHealthIndicator(MigrationConnection connection, List<SchemaHistory> histories, Duration timeout) {
+	private final Duration interval;
+
+	private @Nullable CompletableFuture<Health> lastCheck;
+
+	private long lastCheckStartedAt;
+
+	MigrationPathHealthIndicator(MigrationConnection connection, List<SchemaHistory> histories,
+			List<PendingMigrations> pending, MigrationRuns runs, Duration timeout, Duration interval) {
 		this.connection = connection;
 		this.histories = List.copyOf(histories);
+		this.pending = List.copyOf(pending);
+		this.runs = runs;
 		this.timeout = timeout;
+		this.interval = interval;
 	}
 
 	@Override
 	public Mono<Health> health() {
-		return Mono.fromCallable(this::check)
-			.subscribeOn(Schedulers.boundedElastic())
-			.timeout(this.timeout)
-			.onErrorResume((ex) -> Mono.just(down(ex)));
+		return Mono.defer(() -> Mono.fromFuture(currentCheck(), true))
+			.timeout(this.timeout, Mono.fromSupplier(() -> down("No answer within " + this.timeout)))
+			.map(this::withStartup);
 	}
 
-	private Health check() throws SQLException {
+	/** The check in progress, or the last one while it is younger than the interval, else a new one. */
+	private synchronized CompletableFuture<Health> currentCheck() {
+		long now = System.nanoTime();
+		CompletableFuture<Health> last = this.lastCheck;
+		if (last != null && (!last.isDone() || now - this.lastCheckStartedAt < this.interval.toNanos())) {
+			return last;
+		}
+		this.lastCheckStartedAt = now;
+		CompletableFuture<Health> check = CompletableFuture.supplyAsync(this::checkOrDown, CHECK_THREAD);
+		this.lastCheck = check;
+		return check;
+	}
+
+	private Health checkOrDown() {
+		try {
+			return QuietDriverLogging.call(this::check);
+		}
+		catch (Exception ex) {
+			return down(HealthDetails.message(ex));
+		}
+	}
+
+	private Health check() throws Exception {
 		Health.Builder health = Health.up().withDetail("url", HealthDetails.withoutQuery(this.connection.jdbcUrl()));
 		try (Connection jdbc = connect()) {
 			try (PreparedStatement statement = jdbc.prepareStatement(SERVER_FACTS);
@@ -68,7 +115,17 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 				health.withDetail(history.name(), history.read(jdbc));
 			}
 		}
-		return health.build();
+		Map<String, Object> pendingByTool = new LinkedHashMap<>();
+		for (PendingMigrations tool : this.pending) {
+			List<String> names = tool.pending();
+			if (!names.isEmpty()) {
+				pendingByTool.put(tool.tool(), names);
+			}
+		}
+		if (!pendingByTool.isEmpty()) {
+			health.status(Status.OUT_OF_SERVICE).withDetail("pending", pendingByTool);
+		}
+		return health.withDetail("checkedAt", Instant.now().toString()).build();
 	}
 
 	private Connection connect() throws SQLException {
@@ -93,12 +150,23 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 		}
 	}
 
-	private Health down(Throwable ex) {
-		String error = (ex instanceof TimeoutException) ? "No answer within " + this.timeout
-				: HealthDetails.message(ex);
+	private Health down(String error) {
 		return Health.down()
 			.withDetail("url", HealthDetails.withoutQuery(this.connection.jdbcUrl()))
 			.withDetail("error", error)
+			.withDetail("checkedAt", Instant.now().toString())
+			.build();
+	}
+
+	private Health withStartup(Health checked) {
+		Map<String, Object> startup = new LinkedHashMap<>();
+		for (SchemaHistory history : this.histories) {
+			this.runs.get(history.name()).ifPresent((run) -> startup.put(history.name(), run.details()));
+		}
+		if (startup.isEmpty()) {
+			return checked;
+		}
+		return Health.status(checked.getStatus()).withDetails(checked.getDetails()).withDetail("startup", startup)
 			.build();
 	}
 

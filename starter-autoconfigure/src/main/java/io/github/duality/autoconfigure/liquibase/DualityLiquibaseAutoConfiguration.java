@@ -2,9 +2,14 @@ package io.github.duality.autoconfigure.liquibase;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.NoPropertyCondition;
+import io.github.duality.autoconfigure.migration.ConditionalOnMigrationMode;
+import io.github.duality.autoconfigure.migration.MigrationMode;
+import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
+import io.github.duality.autoconfigure.migration.MigrationRuns;
 import io.github.duality.core.DerivedConnection;
 import liquibase.integration.spring.SpringLiquibase;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,8 +28,9 @@ import org.springframework.core.env.Environment;
  * The Liquibase migration path: the derived target as {@link LiquibaseConnectionDetails}, from which Boot's
  * Liquibase auto-configuration builds a one-off, unpooled DataSource that is not a bean. Backs off for
  * {@code spring.liquibase.url}, a {@code LiquibaseConnectionDetails} bean or a {@link SpringLiquibase} bean.
+ * Applies {@code duality.migration.mode} to every {@code SpringLiquibase}, and records what each run did.
  */
-@AutoConfiguration(after = DualityAutoConfiguration.class, before = LiquibaseAutoConfiguration.class)
+@AutoConfiguration(after = { DualityAutoConfiguration.class, MigrationModeAutoConfiguration.class }, before = LiquibaseAutoConfiguration.class)
 @ConditionalOnClass({ SpringLiquibase.class, LiquibaseAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "duality.enabled", matchIfMissing = true)
 public final class DualityLiquibaseAutoConfiguration {
@@ -32,6 +38,18 @@ public final class DualityLiquibaseAutoConfiguration {
 	@Bean
 	LiquibasePathReport liquibasePathReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		return new LiquibasePathReport(beanFactory, environment);
+	}
+
+	@Bean
+	static LiquibaseRunRecorder dualityLiquibaseRunRecorder(ObjectProvider<MigrationRuns> runs,
+			Environment environment) {
+		return new LiquibaseRunRecorder(runs, MigrationMode.of(environment));
+	}
+
+	@Bean
+	@ConditionalOnMigrationMode(MigrationMode.EXTERNAL)
+	LiquibasePendingChangeSets dualityLiquibasePendingChangeSets(ObjectProvider<SpringLiquibase> liquibase) {
+		return new LiquibasePendingChangeSets(liquibase);
 	}
 
 	@Configuration(proxyBeanMethods = false)

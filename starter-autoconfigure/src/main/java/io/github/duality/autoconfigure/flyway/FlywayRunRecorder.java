@@ -1,0 +1,62 @@
+package io.github.duality.autoconfigure.flyway;
+
+import io.github.duality.autoconfigure.migration.MigrationRun;
+import io.github.duality.autoconfigure.migration.MigrationRuns;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+
+/**
+ * Records in {@link MigrationRuns} what each Flyway migrate did: its duration, and each migration applied. A
+ * Flyway {@link Callback} bean, which Boot's Flyway auto-configuration hands to Flyway beside the application's own.
+ */
+class FlywayRunRecorder implements Callback {
+
+	static final String TOOL = "flyway";
+
+	private final MigrationRuns runs;
+
+	private volatile MigrationRun current;
+
+	FlywayRunRecorder(MigrationRuns runs) {
+		this.runs = runs;
+	}
+
+	@Override
+	public boolean supports(Event event, Context context) {
+		return event == Event.BEFORE_MIGRATE || event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_MIGRATE;
+	}
+
+	@Override
+	public boolean canHandleInTransaction(Event event, Context context) {
+		return true;
+	}
+
+	@Override
+	public void handle(Event event, Context context) {
+		switch (event) {
+			case BEFORE_MIGRATE -> this.current = this.runs.start(TOOL);
+			case AFTER_EACH_MIGRATE -> applied(context.getMigrationInfo());
+			case AFTER_MIGRATE -> {
+				if (this.current != null) {
+					this.current.succeeded();
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	private void applied(MigrationInfo migration) {
+		if (this.current != null && migration != null) {
+			this.current.applied(migration.getScript());
+		}
+	}
+
+	@Override
+	public String getCallbackName() {
+		return "duality-migration-run";
+	}
+
+}

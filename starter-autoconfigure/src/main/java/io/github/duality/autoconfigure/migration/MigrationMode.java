@@ -1,0 +1,30 @@
+package io.github.duality.autoconfigure.migration;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * When the migration tools (Liquibase, Flyway) run: {@code duality.migration.mode}.
+ */
+public enum MigrationMode {
+
+	/** At every startup, before the application serves: one shape for a single instance or a small fleet. */
+	STARTUP,
+
+	/**
+	 * Migrate over the JDBC path and exit, 0 when every migration succeeded: for a Kubernetes Job or init container.
+	 * No web server, no reactive pool, none of the application's runners.
+	 */
+	MIGRATE_AND_EXIT,
+
+	/** Never migrate: a separate Job does, and the migration health reports what is pending until it has. */
+	EXTERNAL;
+
+	static final String PROPERTY = "duality.migration.mode";
+
+	/** The mode the environment asks for, with the relaxed spellings of Boot's binder. */
+	public static MigrationMode of(Environment environment) {
+		return Binder.get(environment).bind(PROPERTY, MigrationMode.class).orElse(STARTUP);
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.github.duality.autoconfigure.migration;
+
+import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
+import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
+import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
+import liquibase.integration.spring.SpringLiquibase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Wiring of {@code duality.migration.mode} with Liquibase. The database is not reachable: nothing here may connect.
+ */
+class MigrationModeAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
+				DualityJdbcAutoConfiguration.class, MigrationModeAutoConfiguration.class,
+				DualityLiquibaseAutoConfiguration.class, R2dbcAutoConfiguration.class,
+				LiquibaseAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=postgres://app:secret@db.invalid/shop");
+
+	@Test
+	void startupModeIsTheDefaultAndAddsNothingButTheRecord() {
+		this.contextRunner.withPropertyValues("spring.liquibase.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(MigrationRuns.class)
+				.doesNotHaveBean(MigrateAndExitListener.class)
+				.doesNotHaveBean(PendingMigrations.class));
+	}
+
+	@Test
+	void migrateAndExitListensForTheStartInEitherSpelling() {
+		for (String mode : new String[] { "migrate-and-exit", "MIGRATE_AND_EXIT" }) {
+			this.contextRunner.withPropertyValues("spring.liquibase.enabled=false", "duality.migration.mode=" + mode)
+				.run((context) -> assertThat(context).hasSingleBean(MigrateAndExitListener.class));
+		}
+	}
+
+	@Test
+	void externalModeNeitherMigratesNorConnectsAtStartupAndAsksLiquibaseWhatIsPending() {
+		this.contextRunner.withPropertyValues("duality.migration.mode=external").run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(SpringLiquibase.class).hasSingleBean(PendingMigrations.class);
+			assertThat(context.getBean(PendingMigrations.class).tool()).isEqualTo("liquibase");
+			assertThat(context.getBean(MigrationRuns.class).get("liquibase")).hasValueSatisfying(
+					(run) -> assertThat(run.details()).containsEntry("outcome",
+							"not run (duality.migration.mode=external)"));
+		});
+	}
+
+	@Test
+	void backsOffWithDuality() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationModeAutoConfiguration.class))
+			.withPropertyValues("duality.enabled=false", "duality.migration.mode=migrate-and-exit")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(MigrationRuns.class)
+				.doesNotHaveBean(MigrateAndExitListener.class));
+	}
+
+}
