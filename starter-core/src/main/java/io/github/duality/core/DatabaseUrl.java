@@ -86,7 +86,7 @@ public final class DatabaseUrl {
 			if (password != null) {
 				builder.password(password, "the password argument");
 			}
-			ConnectionSpec spec = new SpecValidator(home, System.getProperty("user.name"), fileChecks).validate(builder, trimmed, notes);
+			ConnectionSpec spec = new SpecValidator(LocalFiles.of(home, fileChecks), System.getProperty("user.name")).validate(builder, trimmed, notes);
 			notes.add("migrations always connect to the primary (targetServerType=primary, no load balancing)");
 			return new DerivedConnection(maskedInput(trimmed, builder, password), spec, JdbcRenderer.render(spec, false),
 					JdbcRenderer.render(spec, true), R2dbcRenderer.render(spec), notes);
