@@ -64,7 +64,7 @@ final class SpecValidator {
 		checkChannelBinding(builder, family, sslMode, input, notes);
 		checkFiles(builder, family, sslMode, notes);
 		ConnectionSpec spec = builder.build();
-		if (spec.needsFailover() && spec.hosts().stream().anyMatch(HostAndPort::isIpv6)) {
+		if (spec.endpoints().needsFailover() && spec.endpoints().hosts().stream().anyMatch(HostAndPort::isIpv6)) {
 			throw new InvalidConnectionUrlException("r2dbc cannot put an IPv6 address in a host list: its failover "
 					+ "protocol (needed for several hosts, targetServerType or loadBalanceHosts) splits each entry at "
 					+ "':'.", "host", "Use host names, or a single IPv6 host without targetServerType and "
