@@ -97,6 +97,8 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 
 		private final Map<String, String> r2dbcOnly = new LinkedHashMap<>();
 
+		private final List<int[]> secretSpans = new ArrayList<>();
+
 		Builder(UrlForm form) {
 			this.form = form;
 		}
@@ -304,6 +306,17 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 		Builder r2dbcOnly(String name, String value) {
 			this.r2dbcOnly.put(name, value);
 			return this;
+		}
+
+		/** Records where a secret is written in the input, so that the accepted input is masked by position. */
+		Builder secretAt(int start, int end) {
+			this.secretSpans.add(new int[] { start, end });
+			return this;
+		}
+
+		/** Where the parsers found secrets in the input: start and end offsets, in input order. */
+		List<int[]> secretSpans() {
+			return this.secretSpans;
 		}
 
 		/** Every secret read so far, for masking error messages. */
