@@ -1,5 +1,6 @@
 package io.github.duality.sample;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +47,8 @@ class DatasourceUrlFormsTests {
 			.run(args.toArray(String[]::new))) {
 			WebTestClient client = WebTestClient.bindToServer()
 				.baseUrl("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort())
+				// the first request of a freshly started app can take more than the default 5 s on a loaded machine
+				.responseTimeout(Duration.ofSeconds(60))
 				.build();
 			// written behind the app's back, after its migrations ran: it must come back through R2DBC
 			String name = "written-by-superuser-" + UUID.randomUUID();
