@@ -49,7 +49,7 @@ class DatasourceUrlFormsTests {
 			// than WebTestClient's default 5 s, which is not what this test is about
 			WebTestClient client = WebTestClient.bindToServer()
 				.baseUrl("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort())
-				.responseTimeout(Duration.ofSeconds(30))
+				.responseTimeout(Duration.ofSeconds(60))
 				.build();
 			// written behind the app's back, after its migrations ran: it must come back through R2DBC
 			String name = "written-by-superuser-" + UUID.randomUUID();

@@ -6,249 +6,37 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * What one input URL means, independent of either driver: the validated, immutable model both targets are rendered
- * from. Its {@link #toString()} masks every secret.
+ * from, in small values by concern, as r2dbc-postgresql groups its configuration. Its {@link #toString()} masks
+ * every secret.
+ *
+ * @param form the form the input was written in
+ * @param endpoints the servers and which of them the application accepts
+ * @param credentials the role and its password
+ * @param session the database and what each session starts with
+ * @param tls the TLS of both paths
+ * @param socket the TCP options
+ * @param pgjdbcOnly pgjdbc properties that stay on the JDBC path, as given
+ * @param r2dbcOnly r2dbc options that stay on the R2DBC path, as given
  */
-public final class ConnectionSpec {
+public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials credentials, Session session, Tls tls,
+		SocketOptions socket, Map<String, String> pgjdbcOnly, Map<String, String> r2dbcOnly) {
 
-	private final UrlForm form;
-
-	private final List<HostAndPort> hosts;
-
-	private final String database;
-
-	private final String user;
-
-	private final @Nullable String password;
-
-	private final SslMode sslMode;
-
-	private final @Nullable String sslRootCert;
-
-	private final @Nullable String sslCert;
-
-	private final @Nullable String sslKey;
-
-	private final boolean directSslNegotiation;
-
-	private final @Nullable String channelBinding;
-
-	private final @Nullable String schema;
-
-	private final @Nullable String applicationName;
-
-	private final Map<String, String> sessionSettings;
-
-	private final @Nullable Duration connectTimeout;
-
-	private final TargetServerType targetServerType;
-
-	private final boolean loadBalanceHosts;
-
-	private final @Nullable Duration hostRecheck;
-
-	private final @Nullable Boolean tcpKeepAlive;
-
-	private final @Nullable Boolean tcpNoDelay;
-
-	private final @Nullable Integer preparedStatementCacheQueries;
-
-	private final Map<String, String> pgjdbcOnly;
-
-	private final Map<String, String> r2dbcOnly;
-
-	private ConnectionSpec(Builder builder) {
-		this.form = builder.form;
-		this.hosts = List.copyOf(builder.hosts);
-		this.database = builder.database.value;
-		this.user = builder.user.value;
-		this.password = builder.password.value;
-		this.sslMode = builder.sslMode.value;
-		this.sslRootCert = builder.sslRootCert;
-		this.sslCert = builder.sslCert;
-		this.sslKey = builder.sslKey;
-		this.directSslNegotiation = builder.directSslNegotiation;
-		this.channelBinding = builder.channelBinding;
-		this.schema = builder.schema.value;
-		this.applicationName = builder.applicationName.value;
-		this.sessionSettings = Collections.unmodifiableMap(new LinkedHashMap<>(builder.sessionSettings));
-		this.connectTimeout = builder.connectTimeout;
-		this.targetServerType = builder.targetServerType;
-		this.loadBalanceHosts = builder.loadBalanceHosts;
-		this.hostRecheck = builder.hostRecheck;
-		this.tcpKeepAlive = builder.tcpKeepAlive;
-		this.tcpNoDelay = builder.tcpNoDelay;
-		this.preparedStatementCacheQueries = builder.preparedStatementCacheQueries;
-		this.pgjdbcOnly = Collections.unmodifiableMap(new LinkedHashMap<>(builder.pgjdbcOnly));
-		this.r2dbcOnly = Collections.unmodifiableMap(new LinkedHashMap<>(builder.r2dbcOnly));
-	}
-
-	/** The form the input was written in. */
-	public UrlForm form() {
-		return this.form;
-	}
-
-	/** The servers, in the input's order; never empty. */
-	public List<HostAndPort> hosts() {
-		return this.hosts;
-	}
-
-	public String database() {
-		return this.database;
-	}
-
-	public String user() {
-		return this.user;
-	}
-
-	/** The password, or {@code null} when the server needs none (trust, certificate authentication). */
-	public @Nullable String password() {
-		return this.password;
-	}
-
-	/** The effective TLS mode, written explicitly on both paths. */
-	public SslMode sslMode() {
-		return this.sslMode;
-	}
-
-	/**
-	 * The PEM file of the trust anchors; {@code null} with a verifying {@link #sslMode()} means the JDK's default
-	 * trust store.
-	 */
-	public @Nullable String sslRootCert() {
-		return this.sslRootCert;
-	}
-
-	/** The PEM client certificate file, or {@code null}. */
-	public @Nullable String sslCert() {
-		return this.sslCert;
-	}
-
-	/** The PEM PKCS#8 client key file, or {@code null}. */
-	public @Nullable String sslKey() {
-		return this.sslKey;
-	}
-
-	/** Whether TLS starts directly (PostgreSQL 17 {@code sslnegotiation=direct}) instead of by request. */
-	public boolean directSslNegotiation() {
-		return this.directSslNegotiation;
-	}
-
-	/** {@code disable}, {@code prefer} or {@code require}; {@code null} for the drivers' default (prefer). */
-	public @Nullable String channelBinding() {
-		return this.channelBinding;
-	}
-
-	/** The {@code search_path}, or {@code null} for the server's default. */
-	public @Nullable String schema() {
-		return this.schema;
-	}
-
-	/** The application name, or {@code null} for each driver's own default. */
-	public @Nullable String applicationName() {
-		return this.applicationName;
-	}
-
-	/** Other session settings sent at connection start ({@code -c name=value}), in the input's order. */
-	public Map<String, String> sessionSettings() {
-		return this.sessionSettings;
-	}
-
-	/** The timeout of a connection attempt; {@code null} for the drivers' defaults, {@link Duration#ZERO} for none. */
-	public @Nullable Duration connectTimeout() {
-		return this.connectTimeout;
-	}
-
-	/** Which server the application's connections accept; migrations always use the primary. */
-	public TargetServerType targetServerType() {
-		return this.targetServerType;
-	}
-
-	public boolean loadBalanceHosts() {
-		return this.loadBalanceHosts;
-	}
-
-	/** How long a host's primary/standby status is trusted, or {@code null} for the drivers' defaults. */
-	public @Nullable Duration hostRecheck() {
-		return this.hostRecheck;
-	}
-
-	public @Nullable Boolean tcpKeepAlive() {
-		return this.tcpKeepAlive;
-	}
-
-	public @Nullable Boolean tcpNoDelay() {
-		return this.tcpNoDelay;
-	}
-
-	public @Nullable Integer preparedStatementCacheQueries() {
-		return this.preparedStatementCacheQueries;
-	}
-
-	/** pgjdbc properties that stay on the JDBC path, as given. */
-	public Map<String, String> pgjdbcOnly() {
-		return this.pgjdbcOnly;
-	}
-
-	/** r2dbc options that stay on the R2DBC path, as given. */
-	public Map<String, String> r2dbcOnly() {
-		return this.r2dbcOnly;
-	}
-
-	/** Whether r2dbc needs its failover protocol: several hosts, or a host selection it only honours there. */
-	public boolean needsFailover() {
-		return this.hosts.size() > 1 || this.targetServerType != TargetServerType.ANY || this.loadBalanceHosts
-				|| this.hostRecheck != null;
+	public ConnectionSpec {
+		pgjdbcOnly = Collections.unmodifiableMap(new LinkedHashMap<>(pgjdbcOnly));
+		r2dbcOnly = Collections.unmodifiableMap(new LinkedHashMap<>(r2dbcOnly));
 	}
 
 	@Override
 	public String toString() {
-		StringJoiner joiner = new StringJoiner(", ", "ConnectionSpec{", "}");
-		joiner.add("form=" + this.form);
-		joiner.add("hosts=" + this.hosts);
-		joiner.add("database=" + this.database);
-		joiner.add("user=" + this.user);
-		joiner.add("password=" + ((this.password != null) ? Secrets.MASK : null));
-		joiner.add("sslMode=" + this.sslMode);
-		addIfSet(joiner, "sslRootCert", this.sslRootCert);
-		addIfSet(joiner, "sslCert", this.sslCert);
-		addIfSet(joiner, "sslKey", this.sslKey);
-		if (this.directSslNegotiation) {
-			joiner.add("sslNegotiation=direct");
-		}
-		addIfSet(joiner, "channelBinding", this.channelBinding);
-		addIfSet(joiner, "schema", this.schema);
-		addIfSet(joiner, "applicationName", this.applicationName);
-		if (!this.sessionSettings.isEmpty()) {
-			joiner.add("sessionSettings=" + this.sessionSettings);
-		}
-		addIfSet(joiner, "connectTimeout", this.connectTimeout);
-		joiner.add("targetServerType=" + this.targetServerType);
-		if (this.loadBalanceHosts) {
-			joiner.add("loadBalanceHosts=true");
-		}
-		addIfSet(joiner, "hostRecheck", this.hostRecheck);
-		addIfSet(joiner, "tcpKeepAlive", this.tcpKeepAlive);
-		addIfSet(joiner, "tcpNoDelay", this.tcpNoDelay);
-		addIfSet(joiner, "preparedStatementCacheQueries", this.preparedStatementCacheQueries);
-		if (!this.pgjdbcOnly.isEmpty()) {
-			joiner.add("pgjdbcOnly=" + Secrets.maskedView(this.pgjdbcOnly));
-		}
-		if (!this.r2dbcOnly.isEmpty()) {
-			joiner.add("r2dbcOnly=" + Secrets.maskedView(this.r2dbcOnly));
-		}
-		return joiner.toString();
-	}
-
-	private static void addIfSet(StringJoiner joiner, String name, @Nullable Object value) {
-		if (value != null) {
-			joiner.add(name + "=" + value);
-		}
+		return "ConnectionSpec[form=" + this.form + ", endpoints=" + this.endpoints + ", credentials="
+				+ this.credentials + ", session=" + this.session + ", tls=" + this.tls + ", socket=" + this.socket
+				+ ", pgjdbcOnly=" + Secrets.maskedView(this.pgjdbcOnly) + ", r2dbcOnly="
+				+ Secrets.maskedView(this.r2dbcOnly) + "]";
 	}
 
 	/**
@@ -308,6 +96,8 @@ public final class ConnectionSpec {
 		private final Map<String, String> pgjdbcOnly = new LinkedHashMap<>();
 
 		private final Map<String, String> r2dbcOnly = new LinkedHashMap<>();
+
+		private final List<int[]> secretSpans = new ArrayList<>();
 
 		Builder(UrlForm form) {
 			this.form = form;
@@ -518,6 +308,17 @@ public final class ConnectionSpec {
 			return this;
 		}
 
+		/** Records where a secret is written in the input, so that the accepted input is masked by position. */
+		Builder secretAt(int start, int end) {
+			this.secretSpans.add(new int[] { start, end });
+			return this;
+		}
+
+		/** Where the parsers found secrets in the input: start and end offsets, in input order. */
+		List<int[]> secretSpans() {
+			return this.secretSpans;
+		}
+
 		/** Every secret read so far, for masking error messages. */
 		List<String> secrets() {
 			List<String> secrets = new ArrayList<>();
@@ -527,8 +328,19 @@ public final class ConnectionSpec {
 			return secrets;
 		}
 
+		/** The model, once the validator has completed what the parsers read. */
 		ConnectionSpec build() {
-			return new ConnectionSpec(this);
+			SslMode mode = this.sslMode.value;
+			Tls.Trust trust = (this.sslRootCert != null) ? new Tls.Trust.RootCertificateFile(this.sslRootCert)
+					: mode.verifiesCertificate() ? new Tls.Trust.JdkTrustStore() : new Tls.Trust.None();
+			return new ConnectionSpec(this.form,
+					new Endpoints(this.hosts, this.targetServerType, this.loadBalanceHosts, this.hostRecheck),
+					new Credentials(this.user.value, this.password.value),
+					new Session(this.database.value, this.schema.value, this.applicationName.value, this.sessionSettings,
+							this.preparedStatementCacheQueries),
+					new Tls(mode, trust, this.sslCert, this.sslKey, this.directSslNegotiation, this.channelBinding),
+					new SocketOptions(this.connectTimeout, this.tcpKeepAlive, this.tcpNoDelay), this.pgjdbcOnly,
+					this.r2dbcOnly);
 		}
 
 	}

@@ -86,7 +86,7 @@ public final class DatabaseUrl {
 			if (password != null) {
 				builder.password(password, "the password argument");
 			}
-			ConnectionSpec spec = new SpecValidator(home, System.getProperty("user.name"), fileChecks).validate(builder, trimmed, notes);
+			ConnectionSpec spec = new SpecValidator(LocalFiles.of(home, fileChecks), System.getProperty("user.name")).validate(builder, trimmed, notes);
 			notes.add("migrations always connect to the primary (targetServerType=primary, no load balancing)");
 			return new DerivedConnection(maskedInput(trimmed, builder, password), spec, JdbcRenderer.render(spec, false),
 					JdbcRenderer.render(spec, true), R2dbcRenderer.render(spec), notes);
@@ -121,8 +121,21 @@ public final class DatabaseUrl {
 				+ "URL forms.", null, "Use " + UrlForm.ACCEPTED_SCHEMES + ".");
 	}
 
+	/**
+	 * The accepted input with each secret replaced where the parser found it; the same secrets elsewhere (a password
+	 * argument repeated in the URL) are masked in all their encodings. Input that could not be parsed is masked by
+	 * {@link Secrets#mask}'s patterns instead.
+	 */
 	private static String maskedInput(String url, ConnectionSpec.Builder builder, @Nullable String password) {
-		return Secrets.maskKnown(Secrets.mask(url), secrets(builder, password));
+		StringBuilder masked = new StringBuilder(url);
+		List<int[]> spans = new ArrayList<>(builder.secretSpans());
+		spans.sort((first, second) -> Integer.compare(second[0], first[0]));
+		for (int[] span : spans) {
+			if (span[1] > span[0]) {
+				masked.replace(span[0], span[1], Secrets.MASK);
+			}
+		}
+		return Secrets.maskKnown(masked.toString(), secrets(builder, password));
 	}
 
 	private static InvalidConnectionUrlException masked(InvalidConnectionUrlException ex,

@@ -23,51 +23,51 @@ final class JdbcRenderer {
 	 * @param forMigrations whether the target is for migrations, which always go to the primary
 	 */
 	static JdbcTarget render(ConnectionSpec spec, boolean forMigrations) {
-		String hosts = spec.hosts().stream().map(HostAndPort::toString).collect(Collectors.joining(","));
+		String hosts = spec.endpoints().hosts().stream().map(HostAndPort::toString).collect(Collectors.joining(","));
 		String url = JdbcUrlParser.PREFIX + "//" + hosts + "/"
-				+ URLEncoder.encode(spec.database(), StandardCharsets.UTF_8);
+				+ URLEncoder.encode(spec.session().database(), StandardCharsets.UTF_8);
 		Properties properties = new Properties();
 		properties.putAll(spec.pgjdbcOnly());
-		properties.setProperty("user", spec.user());
-		setIfPresent(properties, "password", spec.password());
-		properties.setProperty("sslmode", spec.sslMode().libpqName());
-		setIfPresent(properties, "sslrootcert", spec.sslRootCert());
-		if (spec.sslMode().verifiesCertificate() && spec.sslRootCert() == null) {
+		properties.setProperty("user", spec.credentials().user());
+		setIfPresent(properties, "password", spec.credentials().password());
+		properties.setProperty("sslmode", spec.tls().mode().libpqName());
+		setIfPresent(properties, "sslrootcert", spec.tls().rootCertificateFile());
+		if (spec.tls().trust() instanceof Tls.Trust.JdkTrustStore) {
 			properties.setProperty("sslfactory", JDK_TRUST_STORE_FACTORY);
 		}
-		setIfPresent(properties, "sslcert", spec.sslCert());
-		setIfPresent(properties, "sslkey", spec.sslKey());
-		if (spec.directSslNegotiation()) {
+		setIfPresent(properties, "sslcert", spec.tls().clientCertificate());
+		setIfPresent(properties, "sslkey", spec.tls().clientKey());
+		if (spec.tls().directNegotiation()) {
 			properties.setProperty("sslNegotiation", "direct");
 		}
-		setIfPresent(properties, "channelBinding", spec.channelBinding());
-		setIfPresent(properties, "currentSchema", spec.schema());
-		setIfPresent(properties, "ApplicationName", spec.applicationName());
-		if (!spec.sessionSettings().isEmpty()) {
-			properties.setProperty("options", SessionSettings.formatCommandLine(spec.sessionSettings()));
+		setIfPresent(properties, "channelBinding", spec.tls().channelBinding());
+		setIfPresent(properties, "currentSchema", spec.session().schema());
+		setIfPresent(properties, "ApplicationName", spec.session().applicationName());
+		if (!spec.session().settings().isEmpty()) {
+			properties.setProperty("options", SessionSettings.formatCommandLine(spec.session().settings()));
 		}
-		if (spec.connectTimeout() != null) {
+		if (spec.socket().connectTimeout() != null) {
 			properties.setProperty("connectTimeout",
-					Long.toString(Durations.toWholeSecondsRoundedUp(spec.connectTimeout())));
+					Long.toString(Durations.toWholeSecondsRoundedUp(spec.socket().connectTimeout())));
 		}
 		if (forMigrations) {
 			properties.setProperty("targetServerType", TargetServerType.PRIMARY.propertyValue());
 		}
 		else {
-			if (spec.targetServerType() != TargetServerType.ANY) {
-				properties.setProperty("targetServerType", spec.targetServerType().propertyValue());
+			if (spec.endpoints().targetServerType() != TargetServerType.ANY) {
+				properties.setProperty("targetServerType", spec.endpoints().targetServerType().propertyValue());
 			}
-			if (spec.loadBalanceHosts()) {
+			if (spec.endpoints().loadBalanceHosts()) {
 				properties.setProperty("loadBalanceHosts", "true");
 			}
 		}
-		if (spec.hostRecheck() != null) {
+		if (spec.endpoints().hostRecheck() != null) {
 			properties.setProperty("hostRecheckSeconds",
-					Long.toString(Durations.toWholeSecondsRoundedUp(spec.hostRecheck())));
+					Long.toString(Durations.toWholeSecondsRoundedUp(spec.endpoints().hostRecheck())));
 		}
-		setIfPresent(properties, "tcpKeepAlive", spec.tcpKeepAlive());
-		setIfPresent(properties, "tcpNoDelay", spec.tcpNoDelay());
-		setIfPresent(properties, "preparedStatementCacheQueries", spec.preparedStatementCacheQueries());
+		setIfPresent(properties, "tcpKeepAlive", spec.socket().tcpKeepAlive());
+		setIfPresent(properties, "tcpNoDelay", spec.socket().tcpNoDelay());
+		setIfPresent(properties, "preparedStatementCacheQueries", spec.session().preparedStatementCacheQueries());
 		return new JdbcTarget(url, properties);
 	}
 

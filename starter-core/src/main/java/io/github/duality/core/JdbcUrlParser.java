@@ -30,6 +30,7 @@ final class JdbcUrlParser {
 		refuseWhatPgjdbcWouldLog(url);
 		refuseServiceLookUp(url, interpreter);
 		refuseRepeatedParameters(url);
+		locatePassword(url, builder);
 		Properties properties = Driver.parseURL(url, null);
 		if (properties == null) {
 			throw new InvalidConnectionUrlException("pgjdbc cannot parse this URL (more than one '/' after the hosts, "
@@ -119,6 +120,20 @@ final class JdbcUrlParser {
 					given.alsoGivenBeforeQuery("dbname", database);
 				}
 			}
+		}
+	}
+
+	/** Where the password is written, for masking the input as given; pgjdbc does not decode names. */
+	private static void locatePassword(String url, ConnectionSpec.Builder builder) {
+		int pairStart = url.indexOf('?') + 1;
+		if (pairStart == 0) {
+			return;
+		}
+		for (String pair : url.substring(pairStart).split("&")) {
+			if (pair.startsWith("password=")) {
+				builder.secretAt(pairStart + "password=".length(), pairStart + pair.length());
+			}
+			pairStart += pair.length() + 1;
 		}
 	}
 

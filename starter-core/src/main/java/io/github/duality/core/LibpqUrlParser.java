@@ -33,12 +33,18 @@ final class LibpqUrlParser {
 			}
 			notes.add("SQLAlchemy driver suffix +" + driver + " dropped; the URL is read with libpq's rules");
 		}
-		String rest = url.substring(schemeEnd + 3);
+		int restStart = schemeEnd + 3;
+		String rest = url.substring(restStart);
 		int firstSlash = rest.indexOf('/');
 		int at = rest.indexOf('@');
 		if (at >= 0 && (firstSlash < 0 || at < firstSlash)) {
+			int colon = rest.indexOf(':');
+			if (colon >= 0 && colon < at) {
+				builder.secretAt(restStart + colon + 1, restStart + at);
+			}
 			userInfo(rest.substring(0, at), builder);
 			rest = rest.substring(at + 1);
+			restStart += at + 1;
 		}
 		int queryStart = rest.indexOf('?');
 		String query = (queryStart >= 0) ? rest.substring(queryStart + 1) : "";
@@ -59,7 +65,7 @@ final class LibpqUrlParser {
 		if (!authority.isEmpty()) {
 			hostEntries.addAll(List.of(authority.split(",", -1)));
 		}
-		Map<String, String> parameters = queryParameters(query, hostEntries, builder.form());
+		Map<String, String> parameters = queryParameters(query, restStart + queryStart + 1, hostEntries, builder);
 		String portList = parameters.remove("port");
 		builder.hosts(hosts(hostEntries, portList));
 		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.LIBPQ, builder, notes);
@@ -82,14 +88,20 @@ final class LibpqUrlParser {
 	 * The decoded query, with {@code host} values (libpq's comma lists and SQLAlchemy's repeated {@code host=h:port})
 	 * moved to the host entries. A keyword given twice with different values is an error.
 	 */
-	private static Map<String, String> queryParameters(String query, List<String> hostEntries, UrlForm form) {
+	private static Map<String, String> queryParameters(String query, int queryOffset, List<String> hostEntries,
+			ConnectionSpec.Builder builder) {
+		UrlForm form = builder.form();
 		Map<String, String> parameters = new LinkedHashMap<>();
 		if (query.isEmpty()) {
 			return parameters;
 		}
 		boolean authorityHasHosts = !hostEntries.isEmpty();
 		String hostParameter = null;
+		int pairStart = queryOffset;
 		for (String pair : query.split("&")) {
+			int valueStart = pairStart + pair.indexOf('=') + 1;
+			int valueEnd = pairStart + pair.length();
+			pairStart = valueEnd + 1;
 			int equals = pair.indexOf('=');
 			if (equals <= 0) {
 				throw withoutValue(pair);
@@ -102,6 +114,9 @@ final class LibpqUrlParser {
 						UrlSyntax.isPlain(name) ? name : null, "Write an '=' inside a value as %3D.");
 			}
 			String value = decodeQueryPart(pair.substring(equals + 1), form, "value of " + name, name);
+			if (name.equals("password")) {
+				builder.secretAt(valueStart, valueEnd);
+			}
 			if (name.equals("host")) {
 				// the entries stay encoded: each is decoded once, as a host, with the authority's
 				String encoded = pair.substring(equals + 1);

@@ -24,52 +24,52 @@ final class R2dbcRenderer {
 	static R2dbcTarget render(ConnectionSpec spec) {
 		ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.builder()
 			.option(ConnectionFactoryOptions.DRIVER, PostgresqlConnectionFactoryProvider.POSTGRESQL_DRIVER);
-		if (spec.needsFailover()) {
+		if (spec.endpoints().needsFailover()) {
 			options.option(ConnectionFactoryOptions.PROTOCOL, PostgresqlConnectionFactoryProvider.FAILOVER_PROTOCOL)
 				.option(ConnectionFactoryOptions.HOST,
-						spec.hosts().stream().map(HostAndPort::toString).collect(Collectors.joining(",")))
+						spec.endpoints().hosts().stream().map(HostAndPort::toString).collect(Collectors.joining(",")))
 				.option(PostgresqlConnectionFactoryProvider.TARGET_SERVER_TYPE,
-						MultiHostConnectionStrategy.TargetServerType.fromValue(spec.targetServerType().propertyValue()))
-				.option(PostgresqlConnectionFactoryProvider.LOAD_BALANCE_HOSTS, spec.loadBalanceHosts());
-			if (spec.hostRecheck() != null) {
-				options.option(PostgresqlConnectionFactoryProvider.HOST_RECHECK_TIME, spec.hostRecheck());
+						MultiHostConnectionStrategy.TargetServerType.fromValue(spec.endpoints().targetServerType().propertyValue()))
+				.option(PostgresqlConnectionFactoryProvider.LOAD_BALANCE_HOSTS, spec.endpoints().loadBalanceHosts());
+			if (spec.endpoints().hostRecheck() != null) {
+				options.option(PostgresqlConnectionFactoryProvider.HOST_RECHECK_TIME, spec.endpoints().hostRecheck());
 			}
 		}
 		else {
-			HostAndPort host = spec.hosts().get(0);
+			HostAndPort host = spec.endpoints().hosts().get(0);
 			options.option(ConnectionFactoryOptions.HOST, host.hostForUrl())
 				.option(ConnectionFactoryOptions.PORT, host.port());
 		}
-		options.option(ConnectionFactoryOptions.DATABASE, spec.database())
-			.option(ConnectionFactoryOptions.USER, spec.user())
-			.option(PostgresqlConnectionFactoryProvider.SSL_MODE, SSLMode.fromValue(spec.sslMode().libpqName()));
-		if (spec.password() != null) {
-			options.option(ConnectionFactoryOptions.PASSWORD, spec.password());
+		options.option(ConnectionFactoryOptions.DATABASE, spec.session().database())
+			.option(ConnectionFactoryOptions.USER, spec.credentials().user())
+			.option(PostgresqlConnectionFactoryProvider.SSL_MODE, SSLMode.fromValue(spec.tls().mode().libpqName()));
+		if (spec.credentials().password() != null) {
+			options.option(ConnectionFactoryOptions.PASSWORD, spec.credentials().password());
 		}
-		if (spec.sslMode() == SslMode.VERIFY_CA) {
+		if (spec.tls().mode() == SslMode.VERIFY_CA) {
 			options.option(PostgresqlConnectionFactoryProvider.SSL_CONTEXT_BUILDER_CUSTOMIZER,
 					CertificateOnlyVerification.INSTANCE);
 		}
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT, spec.sslRootCert());
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_CERT, spec.sslCert());
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_KEY, spec.sslKey());
-		if (spec.directSslNegotiation()) {
+		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT, spec.tls().rootCertificateFile());
+		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_CERT, spec.tls().clientCertificate());
+		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_KEY, spec.tls().clientKey());
+		if (spec.tls().directNegotiation()) {
 			options.option(PostgresqlConnectionFactoryProvider.SSL_NEGOTIATION, SSLNegotiation.DIRECT);
 		}
-		if (spec.channelBinding() != null) {
+		if (spec.tls().channelBinding() != null) {
 			options.option(PostgresqlConnectionFactoryProvider.CHANNEL_BINDING,
-					ChannelBindingMode.fromValue(spec.channelBinding()));
+					ChannelBindingMode.fromValue(spec.tls().channelBinding()));
 		}
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.CURRENT_SCHEMA, spec.schema());
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.APPLICATION_NAME, spec.applicationName());
-		if (!spec.sessionSettings().isEmpty()) {
-			options.option(PostgresqlConnectionFactoryProvider.OPTIONS, spec.sessionSettings());
+		setIfPresent(options, PostgresqlConnectionFactoryProvider.CURRENT_SCHEMA, spec.session().schema());
+		setIfPresent(options, PostgresqlConnectionFactoryProvider.APPLICATION_NAME, spec.session().applicationName());
+		if (!spec.session().settings().isEmpty()) {
+			options.option(PostgresqlConnectionFactoryProvider.OPTIONS, spec.session().settings());
 		}
-		setIfPresent(options, ConnectionFactoryOptions.CONNECT_TIMEOUT, spec.connectTimeout());
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.TCP_KEEPALIVE, spec.tcpKeepAlive());
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.TCP_NODELAY, spec.tcpNoDelay());
+		setIfPresent(options, ConnectionFactoryOptions.CONNECT_TIMEOUT, spec.socket().connectTimeout());
+		setIfPresent(options, PostgresqlConnectionFactoryProvider.TCP_KEEPALIVE, spec.socket().tcpKeepAlive());
+		setIfPresent(options, PostgresqlConnectionFactoryProvider.TCP_NODELAY, spec.socket().tcpNoDelay());
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.PREPARED_STATEMENT_CACHE_QUERIES,
-				spec.preparedStatementCacheQueries());
+				spec.session().preparedStatementCacheQueries());
 		spec.r2dbcOnly().forEach((name, value) -> options.option(Option.valueOf(name), value));
 		return new R2dbcTarget(options.build());
 	}

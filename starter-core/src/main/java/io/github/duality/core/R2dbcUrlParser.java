@@ -35,6 +35,7 @@ final class R2dbcUrlParser {
 							+ "values (r2dbc reads an unencoded '+' as a space and '#' as the end of the URL).");
 		}
 		refuseRepeatedParameters(url);
+		locatePassword(url, builder);
 		Map<String, Object> values = new TreeMap<>(ConnectionFactoryOptionsReader.read(options));
 		boolean failover = driverAndProtocol((String) values.remove("driver"), (String) values.remove("protocol"),
 				notes);
@@ -77,6 +78,34 @@ final class R2dbcUrlParser {
 				given.add(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
 						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
 			}
+		}
+	}
+
+	/**
+	 * Where the password is written, for masking the input as given: from the user's ':' to the last '@' of the
+	 * authority (r2dbc-spi ends the user info there), and as a password= option.
+	 */
+	private static void locatePassword(String url, ConnectionSpec.Builder builder) {
+		int authorityStart = url.indexOf("://") + 3;
+		int authorityEnd = authorityStart;
+		while (authorityEnd < url.length() && "/?".indexOf(url.charAt(authorityEnd)) < 0) {
+			authorityEnd++;
+		}
+		int at = url.lastIndexOf('@', authorityEnd - 1);
+		int colon = url.indexOf(':', authorityStart);
+		if (at >= authorityStart && colon >= 0 && colon < at) {
+			builder.secretAt(colon + 1, at);
+		}
+		int pairStart = url.indexOf('?') + 1;
+		if (pairStart == 0) {
+			return;
+		}
+		for (String pair : url.substring(pairStart).split("&")) {
+			int equals = pair.indexOf('=');
+			if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals("password")) {
+				builder.secretAt(pairStart + equals + 1, pairStart + pair.length());
+			}
+			pairStart += pair.length() + 1;
 		}
 	}
 

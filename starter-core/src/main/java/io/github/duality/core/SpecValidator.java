@@ -1,6 +1,5 @@
 package io.github.duality.core;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,21 +20,17 @@ final class SpecValidator {
 
 	private static final String PEM_KEY_ALGORITHM = "pemKeyAlgorithm";
 
-	private final Path home;
+	private final LocalFiles files;
 
 	private final String operatingSystemUser;
 
-	private final FileChecks fileChecks;
-
 	/**
-	 * @param home the user's home directory, where pgjdbc and r2dbc look for {@code .postgresql/} defaults
+	 * @param files the certificate and key files, and the drivers' {@code ~/.postgresql/} defaults
 	 * @param operatingSystemUser the user libpq and pgjdbc connect as when the URL names none
-	 * @param fileChecks whether certificate and key files are read, or only noted
 	 */
-	SpecValidator(Path home, String operatingSystemUser, FileChecks fileChecks) {
-		this.home = home;
+	SpecValidator(LocalFiles files, String operatingSystemUser) {
+		this.files = files;
 		this.operatingSystemUser = operatingSystemUser;
-		this.fileChecks = fileChecks;
 	}
 
 	/**
@@ -69,7 +64,7 @@ final class SpecValidator {
 		checkChannelBinding(builder, family, sslMode, input, notes);
 		checkFiles(builder, family, sslMode, notes);
 		ConnectionSpec spec = builder.build();
-		if (spec.needsFailover() && spec.hosts().stream().anyMatch(HostAndPort::isIpv6)) {
+		if (spec.endpoints().needsFailover() && spec.endpoints().hosts().stream().anyMatch(HostAndPort::isIpv6)) {
 			throw new InvalidConnectionUrlException("r2dbc cannot put an IPv6 address in a host list: its failover "
 					+ "protocol (needed for several hosts, targetServerType or loadBalanceHosts) splits each entry at "
 					+ "':'.", "host", "Use host names, or a single IPv6 host without targetServerType and "
@@ -165,8 +160,8 @@ final class SpecValidator {
 					+ "pgjdbc gets sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory to trust the same");
 			return;
 		}
-		Path defaultRootCert = this.home.resolve(".postgresql").resolve("root.crt");
-		if (this.fileChecks == FileChecks.READ && !Files.isRegularFile(defaultRootCert)) {
+		Path defaultRootCert = this.files.defaultRootCertificate();
+		if (!this.files.hasDefaultRootCertificate()) {
 			throw new InvalidConnectionUrlException("sslmode=" + sslMode + " needs trust anchors, and none is given: "
 					+ "pgjdbc would look for " + defaultRootCert + ", which does not exist, and r2dbc would trust the "
 					+ "JDK's store instead.", parameterName(Parameter.SSL_ROOT_CERT, family),
@@ -176,11 +171,8 @@ final class SpecValidator {
 											+ "store."));
 		}
 		builder.sslRootCert(defaultRootCert.toString());
-		// without file checks this machine's home is likely not the application's: say which file counts
 		notes.add("sslmode=" + sslMode + " without sslrootcert: pgjdbc's default " + defaultRootCert
-				+ " written on both paths (r2dbc would otherwise trust the JDK's store)"
-				+ ((this.fileChecks == FileChecks.SKIP) ? "; at startup it is .postgresql/root.crt in the home "
-						+ "directory of the user the application runs as" : ""));
+				+ " written on both paths (r2dbc would otherwise trust the JDK's store)" + this.files.whereDefaultsCount());
 	}
 
 	private void checkChannelBinding(ConnectionSpec.Builder builder, ParameterFamily family, SslMode sslMode,
@@ -203,7 +195,7 @@ final class SpecValidator {
 	private void checkFiles(ConnectionSpec.Builder builder, ParameterFamily family, SslMode sslMode,
 			List<String> notes) {
 		if (builder.sslRootCert() != null) {
-			checkCertificates(builder.sslRootCert(), parameterName(Parameter.SSL_ROOT_CERT, family), notes);
+			this.files.checkCertificates(builder.sslRootCert(), parameterName(Parameter.SSL_ROOT_CERT, family), notes);
 		}
 		if ((builder.sslCert() == null) != (builder.sslKey() == null)) {
 			throw new InvalidConnectionUrlException("A client certificate and its key must be given together.",
@@ -211,38 +203,13 @@ final class SpecValidator {
 					"Give both sslcert and sslkey, or neither.");
 		}
 		if (builder.sslKey() != null) {
-			checkCertificates(builder.sslCert(), parameterName(Parameter.SSL_CERT, family), notes);
-			checkKey(builder, parameterName(Parameter.SSL_KEY, family), notes);
+			this.files.checkCertificates(builder.sslCert(), parameterName(Parameter.SSL_CERT, family), notes);
+			this.files.checkKey(builder.sslKey(), parameterName(Parameter.SSL_KEY, family), notes)
+				.ifPresent((algorithm) -> pemKeyAlgorithm(builder, algorithm, notes));
 		}
 		else if (sslMode != SslMode.DISABLE) {
-			checkDefaultClientKey(notes);
+			this.files.checkDefaultClientKey(notes);
 		}
-	}
-
-	private void checkCertificates(String path, String parameter, List<String> notes) {
-		if (this.fileChecks == FileChecks.READ) {
-			TlsFiles.checkCertificates(path, parameter);
-		}
-		else {
-			TlsFiles.checkPath(path, parameter);
-			notes.add(notRead(parameter, path, "a PEM certificate"));
-		}
-	}
-
-	private void checkKey(ConnectionSpec.Builder builder, String parameter, List<String> notes) {
-		if (this.fileChecks == FileChecks.READ) {
-			pemKeyAlgorithm(builder, TlsFiles.checkKey(builder.sslKey(), parameter), notes);
-		}
-		else {
-			TlsFiles.checkKeyPath(builder.sslKey(), parameter);
-			notes.add(notRead(parameter, builder.sslKey(), "an unencrypted PEM PKCS#8 key")
-					+ "; its algorithm, which pgjdbc must be told (pemKeyAlgorithm), is determined at startup");
-		}
-	}
-
-	private static String notRead(String parameter, String path, String content) {
-		return parameter + "=" + path + " not read (file checks skipped): it must exist, as " + content
-				+ ", where the application runs";
 	}
 
 	private void pemKeyAlgorithm(ConnectionSpec.Builder builder, String algorithm, List<String> notes) {
@@ -255,32 +222,6 @@ final class SpecValidator {
 			builder.pgjdbcOnly(PEM_KEY_ALGORITHM, algorithm);
 			notes.add("the client key is " + algorithm + ": pgjdbc gets pemKeyAlgorithm=" + algorithm
 					+ " (it reads PEM keys as RSA otherwise)");
-		}
-	}
-
-	/**
-	 * r2dbc loads {@code ~/.postgresql/postgresql.crt} and {@code postgresql.pk8} for every TLS connection when both
-	 * exist, and fails on the DER key pgjdbc users often keep there.
-	 */
-	private void checkDefaultClientKey(List<String> notes) {
-		if (this.fileChecks == FileChecks.SKIP) {
-			notes.add("~/.postgresql/postgresql.pk8 not read (file checks skipped): if it and postgresql.crt exist "
-					+ "where the application runs, r2dbc loads them for every TLS connection, so it must be an "
-					+ "unencrypted PEM PKCS#8 key");
-			return;
-		}
-		Path directory = this.home.resolve(".postgresql");
-		Path certificate = directory.resolve("postgresql.crt");
-		Path key = directory.resolve("postgresql.pk8");
-		if (!Files.isRegularFile(certificate) || !Files.isRegularFile(key)) {
-			return;
-		}
-		try {
-			TlsFiles.checkKey(key.toString(), "sslkey");
-		}
-		catch (InvalidConnectionUrlException ex) {
-			throw new InvalidConnectionUrlException("r2dbc loads the default client key " + key + " for every TLS "
-					+ "connection, and cannot read it: " + ex.getProblem(), "sslkey", ex.getFix());
 		}
 	}
 

@@ -70,7 +70,7 @@ class ConversionTests {
 	@Test
 	void r2dbcStatementAndLockTimeoutsBecomeSessionSettingsOnBothPaths() {
 		DerivedConnection derived = derive("r2dbc:postgresql://u@db/app?statementTimeout=5s&lockWaitTimeout=PT1S");
-		assertThat(derived.spec().sessionSettings()).containsExactly(entry("lock_timeout", "1000"),
+		assertThat(derived.spec().session().settings()).containsExactly(entry("lock_timeout", "1000"),
 				entry("statement_timeout", "5000"));
 		assertThat(derived.jdbc().properties()).contains(entry("options",
 				"-c lock_timeout=1000 -c statement_timeout=5000"));
@@ -91,7 +91,7 @@ class ConversionTests {
 			""")
 	void schemaFromEverySpelling(String url) {
 		DerivedConnection derived = derive(url);
-		assertThat(derived.spec().schema()).isEqualTo("s1");
+		assertThat(derived.spec().session().schema()).isEqualTo("s1");
 		assertThat(derived.jdbc().properties()).contains(entry("currentSchema", "s1")).doesNotContainKey("options");
 		assertThat(derived.r2dbc().options().getValue(PostgresqlConnectionFactoryProvider.CURRENT_SCHEMA))
 			.isEqualTo("s1");
@@ -118,7 +118,7 @@ class ConversionTests {
 			""")
 	void applicationNameFromEverySpelling(String url) {
 		DerivedConnection derived = derive(url);
-		assertThat(derived.spec().applicationName()).isEqualTo("shop");
+		assertThat(derived.spec().session().applicationName()).isEqualTo("shop");
 		assertThat(derived.jdbc().properties()).contains(entry("ApplicationName", "shop"));
 		assertThat(derived.r2dbc().options().getValue(PostgresqlConnectionFactoryProvider.APPLICATION_NAME))
 			.isEqualTo("shop");
@@ -128,12 +128,12 @@ class ConversionTests {
 	void otherSessionSettingsAreCarriedWithEscapes() {
 		DerivedConnection derived = derive(
 				"postgresql://u@db/app?options=-c%20statement_timeout%3D5s%20-c%20app.label%3Dtwo\\%20words");
-		assertThat(derived.spec().sessionSettings()).containsExactly(entry("statement_timeout", "5s"),
+		assertThat(derived.spec().session().settings()).containsExactly(entry("statement_timeout", "5s"),
 				entry("app.label", "two words"));
 		assertThat(derived.jdbc().properties()).contains(entry("options",
 				"-c statement_timeout=5s -c app.label=two\\ words"));
 		assertThat(SessionSettings.parseCommandLine(derived.jdbc().properties().getProperty("options"), "options"))
-			.isEqualTo(derived.spec().sessionSettings());
+			.isEqualTo(derived.spec().session().settings());
 	}
 
 	@ParameterizedTest

@@ -42,11 +42,11 @@ class CredentialsTests {
 
 	@Test
 	void libpqKeepsAPlusAndR2dbcReadsItAsASpace() {
-		assertThat(derive("postgres://u:a+b@db/app", null, null).spec().password()).isEqualTo("a+b");
+		assertThat(derive("postgres://u:a+b@db/app", null, null).spec().credentials().password()).isEqualTo("a+b");
 		DerivedConnection r2dbc = derive("r2dbc:postgresql://u:a+b@db/app", null, null);
-		assertThat(r2dbc.spec().password()).isEqualTo("a b");
+		assertThat(r2dbc.spec().credentials().password()).isEqualTo("a b");
 		assertThat(r2dbc.notes()).anyMatch((note) -> note.contains("%2B"));
-		assertThat(derive("jdbc:postgresql://db/app?user=u&password=a+b", null, null).spec().password())
+		assertThat(derive("jdbc:postgresql://db/app?user=u&password=a+b", null, null).spec().credentials().password())
 			.isEqualTo("a b");
 	}
 
@@ -61,20 +61,20 @@ class CredentialsTests {
 	@Test
 	void sameValueFromTwoSourcesIsFine() {
 		DerivedConnection derived = derive("postgres://u:pw@db/app?user=u&password=pw", "u", "pw");
-		assertThat(derived.spec().user()).isEqualTo("u");
-		assertThat(derived.spec().password()).isEqualTo("pw");
+		assertThat(derived.spec().credentials().user()).isEqualTo("u");
+		assertThat(derived.spec().credentials().password()).isEqualTo("pw");
 	}
 
 	@Test
 	void userArgumentFillsInAMissingUser() {
-		assertThat(derive("postgres://db/app", "alice", "pw").spec().user()).isEqualTo("alice");
+		assertThat(derive("postgres://db/app", "alice", "pw").spec().credentials().user()).isEqualTo("alice");
 	}
 
 	@Test
 	void emptyValuesAreAbsent() {
-		assertThat(derive("postgres://u:pw@db/app", "", "").spec().password()).isEqualTo("pw");
-		assertThat(derive("postgres://u:@db/app", null, "pw").spec().password()).isEqualTo("pw");
-		assertThat(derive("jdbc:postgresql://db/app?user=", null, null).spec().user())
+		assertThat(derive("postgres://u:pw@db/app", "", "").spec().credentials().password()).isEqualTo("pw");
+		assertThat(derive("postgres://u:@db/app", null, "pw").spec().credentials().password()).isEqualTo("pw");
+		assertThat(derive("jdbc:postgresql://db/app?user=", null, null).spec().credentials().user())
 			.isEqualTo(System.getProperty("user.name"));
 	}
 

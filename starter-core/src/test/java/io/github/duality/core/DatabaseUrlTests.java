@@ -44,8 +44,8 @@ class DatabaseUrlTests {
 		assertThat(options.getValue(PostgresqlConnectionFactoryProvider.SSL_MODE)).isEqualTo(SSLMode.VERIFY_FULL);
 		assertThat(options.getValue(PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT)).isEqualTo(ca);
 		assertThat(options.hasOption(ConnectionFactoryOptions.PROTOCOL)).isFalse();
-		assertThat(derived.spec().sslMode()).isEqualTo(SslMode.VERIFY_FULL);
-		assertThat(derived.spec().sslMode().libpqName()).isEqualTo("verify-full");
+		assertThat(derived.spec().tls().mode()).isEqualTo(SslMode.VERIFY_FULL);
+		assertThat(derived.spec().tls().mode().libpqName()).isEqualTo("verify-full");
 	}
 
 	@Test
@@ -87,17 +87,17 @@ class DatabaseUrlTests {
 			"r2dbc:postgres://u:pw@db:6000/app", "r2dbc:pool:postgresql://u:pw@db:6000/app" })
 	void everyFormReachesTheSameServer(String url) {
 		ConnectionSpec spec = derive(url).spec();
-		assertThat(spec.hosts()).containsExactly(new HostAndPort("db", 6000));
-		assertThat(spec.database()).isEqualTo("app");
-		assertThat(spec.user()).isEqualTo("u");
-		assertThat(spec.password()).isEqualTo("pw");
+		assertThat(spec.endpoints().hosts()).containsExactly(new HostAndPort("db", 6000));
+		assertThat(spec.session().database()).isEqualTo("app");
+		assertThat(spec.credentials().user()).isEqualTo("u");
+		assertThat(spec.credentials().password()).isEqualTo("pw");
 	}
 
 	@Test
 	void r2dbcFailoverUrl() {
 		DerivedConnection derived = derive("r2dbc:postgresql:failover://u:pw@h1:5432,h2/app?targetServerType=secondary");
-		assertThat(derived.spec().hosts()).containsExactly(new HostAndPort("h1", 5432), new HostAndPort("h2", 5432));
-		assertThat(derived.spec().targetServerType()).isEqualTo(TargetServerType.SECONDARY);
+		assertThat(derived.spec().endpoints().hosts()).containsExactly(new HostAndPort("h1", 5432), new HostAndPort("h2", 5432));
+		assertThat(derived.spec().endpoints().targetServerType()).isEqualTo(TargetServerType.SECONDARY);
 		assertThat(derived.jdbc().url()).isEqualTo("jdbc:postgresql://h1:5432,h2:5432/app");
 		assertThat(derived.jdbc().properties()).contains(entry("targetServerType", "secondary"));
 	}
@@ -105,14 +105,14 @@ class DatabaseUrlTests {
 	@Test
 	void pgjdbcUrlWithoutHostMeansLocalhost() {
 		DerivedConnection derived = derive("jdbc:postgresql:app?user=u");
-		assertThat(derived.spec().hosts()).containsExactly(new HostAndPort("localhost", 5432));
+		assertThat(derived.spec().endpoints().hosts()).containsExactly(new HostAndPort("localhost", 5432));
 		assertThat(derived.notes()).contains("no host in the URL: localhost:5432 (pgjdbc's default)");
 	}
 
 	@Test
 	void databaseDefaultsToTheUser() {
 		DerivedConnection derived = derive("postgresql://alice@db");
-		assertThat(derived.spec().database()).isEqualTo("alice");
+		assertThat(derived.spec().session().database()).isEqualTo("alice");
 		assertThat(derived.jdbc().url()).isEqualTo("jdbc:postgresql://db:5432/alice");
 		assertThat(derived.r2dbc().options().getValue(ConnectionFactoryOptions.DATABASE)).isEqualTo("alice");
 	}
@@ -121,7 +121,7 @@ class DatabaseUrlTests {
 	void databaseNameWithCharactersEachDecoderReadsDifferently() {
 		// libpq keeps '+', pgjdbc form-decodes the database: the JDBC URL must encode it
 		DerivedConnection derived = derive("postgresql://u@db/my+db%20%2Fx");
-		assertThat(derived.spec().database()).isEqualTo("my+db /x");
+		assertThat(derived.spec().session().database()).isEqualTo("my+db /x");
 		assertThat(derived.jdbc().url()).isEqualTo("jdbc:postgresql://db:5432/my%2Bdb+%2Fx");
 		assertThat(org.postgresql.Driver.parseURL(derived.jdbc().url(), null).getProperty("PGDBNAME"))
 			.isEqualTo("my+db /x");
@@ -177,9 +177,10 @@ class DatabaseUrlTests {
 	void specToStringNamesTheMeaning() {
 		ConnectionSpec spec = derive("postgresql://u:secret1@db/app?application_name=shop&options=-c%20search_path%3Ds1")
 			.spec();
-		assertThat(spec).hasToString("ConnectionSpec{form=LIBPQ, hosts=[db:5432], database=app, user=u, "
-				+ "password=****, sslMode=prefer, schema=s1, applicationName=shop, targetServerType=any}");
-		assertThat(spec.sessionSettings()).isEqualTo(Map.of());
+		assertThat(spec.toString()).contains("form=LIBPQ", "hosts=[db:5432]", "database=app", "user=u",
+				"password=****", "mode=prefer", "schema=s1", "applicationName=shop", "targetServerType=any")
+			.doesNotContain("secret1");
+		assertThat(spec.session().settings()).isEqualTo(Map.of());
 	}
 
 	private DerivedConnection derive(String url) {

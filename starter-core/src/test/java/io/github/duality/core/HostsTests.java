@@ -30,7 +30,7 @@ class HostsTests {
 			"r2dbc:postgresql:failover://u@h1:5432,h2:5433/app" })
 	void hostListsUseR2dbcFailover(String url) {
 		DerivedConnection derived = derive(url);
-		assertThat(derived.spec().hosts()).containsExactly(new HostAndPort("h1", 5432), new HostAndPort("h2", 5433));
+		assertThat(derived.spec().endpoints().hosts()).containsExactly(new HostAndPort("h1", 5432), new HostAndPort("h2", 5433));
 		ConnectionFactoryOptions options = derived.r2dbc().options();
 		assertThat(options.getValue(ConnectionFactoryOptions.PROTOCOL)).isEqualTo("failover");
 		assertThat(options.getValue(ConnectionFactoryOptions.HOST)).isEqualTo("h1:5432,h2:5433");
@@ -40,14 +40,14 @@ class HostsTests {
 
 	@Test
 	void onePortForAllHosts() {
-		assertThat(derive("postgresql://u@/app?host=h1,h2&port=6000").spec().hosts())
+		assertThat(derive("postgresql://u@/app?host=h1,h2&port=6000").spec().endpoints().hosts())
 			.containsExactly(new HostAndPort("h1", 6000), new HostAndPort("h2", 6000));
 	}
 
 	@Test
 	void singleHostWithTargetServerTypeUsesFailoverToo() {
 		DerivedConnection derived = derive("postgresql://u@db:6000/app?target_session_attrs=read-write");
-		assertThat(derived.spec().targetServerType()).isEqualTo(TargetServerType.PRIMARY);
+		assertThat(derived.spec().endpoints().targetServerType()).isEqualTo(TargetServerType.PRIMARY);
 		ConnectionFactoryOptions options = derived.r2dbc().options();
 		assertThat(options.getValue(ConnectionFactoryOptions.PROTOCOL)).isEqualTo("failover");
 		assertThat(options.getValue(ConnectionFactoryOptions.HOST)).isEqualTo("db:6000");
@@ -67,7 +67,7 @@ class HostsTests {
 			""")
 	void targetServerTypeCarriesOver(String url, String value, String expected) {
 		DerivedConnection derived = derive(url + "=" + value);
-		assertThat(derived.spec().targetServerType().propertyValue()).isEqualTo(expected);
+		assertThat(derived.spec().endpoints().targetServerType().propertyValue()).isEqualTo(expected);
 		assertThat(derived.r2dbc().options().getValue(PostgresqlConnectionFactoryProvider.TARGET_SERVER_TYPE))
 			.isEqualTo(MultiHostConnectionStrategy.TargetServerType.fromValue(expected));
 		if (!expected.equals("any")) {
@@ -119,7 +119,7 @@ class HostsTests {
 		for (String url : new String[] { "postgresql://u@[::1]:6000/app", "jdbc:postgresql://[::1]:6000/app?user=u",
 				"r2dbc:postgresql://u@[::1]:6000/app" }) {
 			DerivedConnection derived = derive(url);
-			assertThat(derived.spec().hosts()).containsExactly(new HostAndPort("::1", 6000));
+			assertThat(derived.spec().endpoints().hosts()).containsExactly(new HostAndPort("::1", 6000));
 			assertThat(derived.jdbc().url()).isEqualTo("jdbc:postgresql://[::1]:6000/app");
 			assertThat(derived.r2dbc().options().getValue(ConnectionFactoryOptions.HOST)).isEqualTo("[::1]");
 		}

@@ -43,17 +43,17 @@ class LibpqRefusalTests {
 
 	@Test
 	void whatLibpqAcceptsStillWorks() {
-		assertThat(derive("postgres://u@h/db?ssl=true").spec().sslMode()).isEqualTo(SslMode.REQUIRE);
-		assertThat(derive("postgres://u@h/db?application_name=a%3Db").spec().applicationName()).isEqualTo("a=b");
+		assertThat(derive("postgres://u@h/db?ssl=true").spec().tls().mode()).isEqualTo(SslMode.REQUIRE);
+		assertThat(derive("postgres://u@h/db?application_name=a%3Db").spec().session().applicationName()).isEqualTo("a=b");
 		// the drivers of the other forms read these case-insensitively, and so does duality
-		assertThat(derive("jdbc:postgresql://h/db?user=u&sslmode=REQUIRE").spec().sslMode())
+		assertThat(derive("jdbc:postgresql://h/db?user=u&sslmode=REQUIRE").spec().tls().mode())
 			.isEqualTo(SslMode.REQUIRE);
-		assertThat(derive("r2dbc:postgresql://u@h/db?sslMode=REQUIRE").spec().sslMode()).isEqualTo(SslMode.REQUIRE);
+		assertThat(derive("r2dbc:postgresql://u@h/db?sslMode=REQUIRE").spec().tls().mode()).isEqualTo(SslMode.REQUIRE);
 	}
 
 	@Test
 	void sqlAlchemyKeepsItsDriversSslSpelling() {
-		assertThat(derive("postgresql+asyncpg://u@h/db?ssl=require").spec().sslMode()).isEqualTo(SslMode.REQUIRE);
+		assertThat(derive("postgresql+asyncpg://u@h/db?ssl=require").spec().tls().mode()).isEqualTo(SslMode.REQUIRE);
 	}
 
 	@Test

@@ -66,10 +66,10 @@ class ProviderUrlTests {
 		String fix = refusal.getFix();
 		String fixedUrl = fix.substring(fix.indexOf(": ") + 2, fix.indexOf(" (your password"));
 		DerivedConnection fixed = derive(fixedUrl.replace(Secrets.MASK, PASSWORD));
-		assertThat(fixed.spec().sslMode()).isEqualTo(SslMode.VERIFY_FULL);
-		assertThat(fixed.spec().channelBinding()).isEqualTo("require");
-		assertThat(fixed.spec().password()).isEqualTo(PASSWORD);
-		assertThat(fixed.spec().hosts().get(0).host()).startsWith("ep-cool-darkness-123456");
+		assertThat(fixed.spec().tls().mode()).isEqualTo(SslMode.VERIFY_FULL);
+		assertThat(fixed.spec().tls().channelBinding()).isEqualTo("require");
+		assertThat(fixed.spec().credentials().password()).isEqualTo(PASSWORD);
+		assertThat(fixed.spec().endpoints().hosts().get(0).host()).startsWith("ep-cool-darkness-123456");
 	}
 
 	private DerivedConnection derive(String url) {

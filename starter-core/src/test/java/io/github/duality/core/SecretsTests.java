@@ -102,6 +102,17 @@ class SecretsTests {
 				entry("sslPassword", "****"));
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			postgres://u:pw@db/app?application_name=team:ops@eu         | postgres://u:****@db/app?application_name=team:ops@eu
+			jdbc:postgresql://db/app?user=u&password=pw&ApplicationName=a:b@c | jdbc:postgresql://db/app?user=u&password=****&ApplicationName=a:b@c
+			r2dbc:postgresql://u:p@w@db/app?applicationName=x:y@z        | r2dbc:postgresql://u:****@db/app?applicationName=x:y@z
+			postgresql+asyncpg://u@db/app?password=pw&application_name=q:r@s | postgresql+asyncpg://u@db/app?password=****&application_name=q:r@s
+			""")
+	void acceptedInputIsMaskedWhereTheParserFoundTheSecret(String url, String expected) {
+		assertThat(DatabaseUrl.derive(url, null, null, this.home).maskedInput()).isEqualTo(expected);
+	}
+
 	@Test
 	void derivedTargetsNeverShowThePassword() {
 		String password = "Sup3r+Secret/é";

@@ -27,7 +27,7 @@ class SmallDifferencesTests {
 			"r2dbc:postgresql://u@[fe80::1%25eth0]:5433/app", "postgresql://u@/app?host=fe80::1%25eth0&port=5433" })
 	void ipv6ZoneIdIsDecodedOnBothTargets(String url) {
 		DerivedConnection derived = derive(url, "u");
-		assertThat(derived.spec().hosts()).containsExactly(new HostAndPort("fe80::1%eth0", 5433));
+		assertThat(derived.spec().endpoints().hosts()).containsExactly(new HostAndPort("fe80::1%eth0", 5433));
 		assertThat(Driver.parseURL(derived.jdbc().url(), null).getProperty("PGHOST")).isEqualTo("[fe80::1%eth0]");
 		assertThat(derived.r2dbc().options().getValue(ConnectionFactoryOptions.HOST).toString())
 			.contains("fe80::1%eth0");
@@ -51,22 +51,22 @@ class SmallDifferencesTests {
 	@Test
 	void sqlAlchemyReadsAPlusInTheQueryAsASpace() {
 		assertThat(derive("postgresql+psycopg2://u@h/app?application_name=billing+api", null).spec()
-			.applicationName()).isEqualTo("billing api");
-		assertThat(derive("postgresql://u@h/app?application_name=billing+api", null).spec().applicationName())
+			.session().applicationName()).isEqualTo("billing api");
+		assertThat(derive("postgresql://u@h/app?application_name=billing+api", null).spec().session().applicationName())
 			.isEqualTo("billing+api");
 	}
 
 	@Test
 	void sqlAlchemyKeepsTheDatabaseNameAsWritten() {
 		DerivedConnection derived = derive("postgresql+asyncpg://u@h/my%2Bdb", null);
-		assertThat(derived.spec().database()).isEqualTo("my%2Bdb");
+		assertThat(derived.spec().session().database()).isEqualTo("my%2Bdb");
 		assertThat(derived.r2dbc().options().getValue(ConnectionFactoryOptions.DATABASE)).isEqualTo("my%2Bdb");
-		assertThat(derive("postgresql://u@h/my%2Bdb", null).spec().database()).isEqualTo("my+db");
+		assertThat(derive("postgresql://u@h/my%2Bdb", null).spec().session().database()).isEqualTo("my+db");
 	}
 
 	@Test
 	void sqlAlchemyRepeatedHostIsAHostList() {
-		assertThat(derive("postgresql+psycopg2://u@/app?host=h1:5432&host=h2:5433", null).spec().hosts())
+		assertThat(derive("postgresql+psycopg2://u@/app?host=h1:5432&host=h2:5433", null).spec().endpoints().hosts())
 			.containsExactly(new HostAndPort("h1", 5432), new HostAndPort("h2", 5433));
 	}
 
@@ -84,9 +84,9 @@ class SmallDifferencesTests {
 			.isThrownBy(() -> derive("postgresql://u@/app?host=h1:5432", null))
 			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("host"))
 			.withMessageContaining("port=");
-		assertThat(derive("postgresql://u@/app?host=h1,h2&port=5432,5433", null).spec().hosts())
+		assertThat(derive("postgresql://u@/app?host=h1,h2&port=5432,5433", null).spec().endpoints().hosts())
 			.containsExactly(new HostAndPort("h1", 5432), new HostAndPort("h2", 5433));
-		assertThat(derive("postgresql://u@/app?host=::1", null).spec().hosts())
+		assertThat(derive("postgresql://u@/app?host=::1", null).spec().endpoints().hosts())
 			.containsExactly(new HostAndPort("::1", 5432));
 	}
 

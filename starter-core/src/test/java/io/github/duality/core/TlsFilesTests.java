@@ -119,9 +119,9 @@ class TlsFilesTests {
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
 			.isThrownBy(() -> derive("postgresql://u@db/app?sslmode=require"))
 			.withMessageContaining("r2dbc loads the default client key");
-		assertThat(derive("postgresql://u@db/app?sslmode=disable").spec().sslMode()).isEqualTo(SslMode.DISABLE);
+		assertThat(derive("postgresql://u@db/app?sslmode=disable").spec().tls().mode()).isEqualTo(SslMode.DISABLE);
 		TlsFixtures.pemKey(postgresql, "postgresql.pk8", "RSA");
-		assertThat(derive("postgresql://u@db/app?sslmode=require").spec().sslMode()).isEqualTo(SslMode.REQUIRE);
+		assertThat(derive("postgresql://u@db/app?sslmode=require").spec().tls().mode()).isEqualTo(SslMode.REQUIRE);
 	}
 
 	private DerivedConnection derive(String url) {

@@ -44,7 +44,7 @@ class TlsRulesTests {
 			""")
 	void effectiveModeIsExplicitOnBothPaths(String url, String expected) {
 		DerivedConnection derived = derive(url);
-		assertThat(derived.spec().sslMode().libpqName()).isEqualTo(expected);
+		assertThat(derived.spec().tls().mode().libpqName()).isEqualTo(expected);
 		assertThat(derived.jdbc().properties()).contains(entry("sslmode", expected));
 		assertThat(derived.r2dbc().options().getValue(PostgresqlConnectionFactoryProvider.SSL_MODE))
 			.isEqualTo(SSLMode.fromValue(expected));
@@ -65,7 +65,7 @@ class TlsRulesTests {
 		for (String url : new String[] { "jdbc:postgresql://db/app?user=u&ssl", "jdbc:postgresql://db/app?user=u&ssl=",
 				"jdbc:postgresql://db/app?user=u&ssl=true" }) {
 			DerivedConnection derived = DatabaseUrl.derive(url, null, null, homeWithRoot);
-			assertThat(derived.spec().sslMode()).isEqualTo(SslMode.VERIFY_FULL);
+			assertThat(derived.spec().tls().mode()).isEqualTo(SslMode.VERIFY_FULL);
 			assertThat(derived.jdbc().properties()).contains(entry("sslrootcert", rootCert));
 			assertThat(derived.r2dbc().options().getValue(PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT))
 				.isEqualTo(rootCert);
@@ -87,7 +87,7 @@ class TlsRulesTests {
 	@Test
 	void r2dbcVerifyFullWithoutRootCertificateTrustsTheJdkStoreOnBothPaths() {
 		DerivedConnection derived = derive("r2dbc:postgresql://u@db/app?sslMode=verify-full");
-		assertThat(derived.spec().sslRootCert()).isNull();
+		assertThat(derived.spec().tls().rootCertificateFile()).isNull();
 		assertThat(derived.jdbc().properties()).contains(entry("sslmode", "verify-full"),
 				entry("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory"))
 			.doesNotContainKey("sslrootcert");
@@ -98,14 +98,14 @@ class TlsRulesTests {
 	@Test
 	void r2dbcsSchemeMeansVerifyFull() {
 		DerivedConnection derived = derive("r2dbcs:postgresql://u@db/app");
-		assertThat(derived.spec().sslMode()).isEqualTo(SslMode.VERIFY_FULL);
+		assertThat(derived.spec().tls().mode()).isEqualTo(SslMode.VERIFY_FULL);
 		assertThat(derived.jdbc().properties()).contains(entry("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory"));
 	}
 
 	@Test
 	void libpqSystemRootCertificateIsTheJdkStoreAndImpliesVerifyFull() {
 		DerivedConnection derived = derive("postgresql://u@db/app?sslrootcert=system");
-		assertThat(derived.spec().sslMode()).isEqualTo(SslMode.VERIFY_FULL);
+		assertThat(derived.spec().tls().mode()).isEqualTo(SslMode.VERIFY_FULL);
 		assertThat(derived.jdbc().properties()).contains(entry("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory"));
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
 			.isThrownBy(() -> derive("postgresql://u@db/app?sslrootcert=system&sslmode=require"))
@@ -116,7 +116,7 @@ class TlsRulesTests {
 	void pgjdbcJdkTrustStoreFactoryCarriesOver() {
 		DerivedConnection derived = derive("jdbc:postgresql://db/app?user=u&sslmode=verify-full"
 				+ "&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory");
-		assertThat(derived.spec().sslRootCert()).isNull();
+		assertThat(derived.spec().tls().rootCertificateFile()).isNull();
 		assertThat(derived.jdbc().properties()).contains(entry("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory"));
 		assertThat(derived.r2dbc().options().hasOption(PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT)).isFalse();
 	}
@@ -134,7 +134,7 @@ class TlsRulesTests {
 	void libpqRequireWithRootCertificateVerifiesTheChain() {
 		String ca = TlsFixtures.certificate(this.home, "ca.pem");
 		DerivedConnection derived = derive("postgresql://u@db/app?sslmode=require&sslrootcert=" + ca);
-		assertThat(derived.spec().sslMode()).isEqualTo(SslMode.VERIFY_CA);
+		assertThat(derived.spec().tls().mode()).isEqualTo(SslMode.VERIFY_CA);
 		assertThat(derived.jdbc().properties()).contains(entry("sslmode", "verify-ca"), entry("sslrootcert", ca));
 	}
 
@@ -142,7 +142,7 @@ class TlsRulesTests {
 	void pgjdbcRequireWithRootCertificateStaysRequire() {
 		String ca = TlsFixtures.certificate(this.home, "ca.pem");
 		DerivedConnection derived = derive("jdbc:postgresql://db/app?user=u&sslmode=require&sslrootcert=" + ca);
-		assertThat(derived.spec().sslMode()).isEqualTo(SslMode.REQUIRE);
+		assertThat(derived.spec().tls().mode()).isEqualTo(SslMode.REQUIRE);
 	}
 
 	@Test
@@ -202,7 +202,7 @@ class TlsRulesTests {
 	void defaultsOfRefusedParametersAreAccepted() {
 		DerivedConnection derived = derive("jdbc:postgresql://db/app?user=u&gssEncMode=disable&autosave=never");
 		assertThat(derived.jdbc().properties()).contains(entry("gssEncMode", "disable"), entry("autosave", "never"));
-		assertThat(derive("postgresql://u@db/app?sslsni=1&gssencmode=disable").spec().sslMode())
+		assertThat(derive("postgresql://u@db/app?sslsni=1&gssencmode=disable").spec().tls().mode())
 			.isEqualTo(SslMode.PREFER);
 	}
 

@@ -129,7 +129,7 @@ class DatabaseUrlFuzzTests {
 
 	private static List<String> derivedPasswords(DerivedConnection connection) {
 		List<String> passwords = new ArrayList<>();
-		passwords.add(connection.spec().password());
+		passwords.add(connection.spec().credentials().password());
 		passwords.add(connection.jdbc().password());
 		passwords.add(connection.migrationJdbc().password());
 		ConnectionFactoryOptions options = connection.r2dbc().options();
@@ -140,8 +140,8 @@ class DatabaseUrlFuzzTests {
 	}
 
 	private static List<String> shownOnPurpose(DerivedConnection connection) {
-		List<String> shown = new ArrayList<>(List.of(connection.spec().user(), connection.spec().database()));
-		connection.spec().hosts().forEach((host) -> shown.add(host.host()));
+		List<String> shown = new ArrayList<>(List.of(connection.spec().credentials().user(), connection.spec().session().database()));
+		connection.spec().endpoints().hosts().forEach((host) -> shown.add(host.host()));
 		return shown;
 	}
 
