@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.duality.core.fuzz.SecretForms;
+import io.github.duality.testsupport.fuzz.SecretForms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.duality.core.fuzz.SecretForms;
+import io.github.duality.testsupport.fuzz.SecretForms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

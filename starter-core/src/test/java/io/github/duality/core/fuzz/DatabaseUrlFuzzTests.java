@@ -23,6 +23,8 @@ import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.Secrets;
+import io.github.duality.testsupport.fuzz.SecretForms;
+import io.github.duality.testsupport.fuzz.UrlMutator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

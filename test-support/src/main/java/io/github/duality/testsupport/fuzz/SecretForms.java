@@ -1,4 +1,4 @@
-package io.github.duality.core.fuzz;
+package io.github.duality.testsupport.fuzz;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

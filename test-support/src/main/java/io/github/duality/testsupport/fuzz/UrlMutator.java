@@ -1,4 +1,4 @@
-package io.github.duality.core.fuzz;
+package io.github.duality.testsupport.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Random;
  * Mutates a URL the ways people and scripts break them: stray URL-special, non-ASCII and control characters,
  * parameters given twice or lost, and parameter names that are almost right.
  */
-final class UrlMutator {
+public final class UrlMutator {
 
 	/** Every character with a meaning somewhere in a URL, plus non-ASCII (a surrogate pair too) and controls. */
 	private static final String HOSTILE_CHARACTERS = "%@:/?#&=+ [],;\\\"'éü中\uD83D\uDE00\u0000\t\n\r\u001f\u007f";
@@ -28,7 +28,7 @@ final class UrlMutator {
 			Map.entry("ssl", List.of("SSL", "tls", "sslmode")));
 
 	/** A second password, which contradicts the first wherever both are given. */
-	static final String OTHER_PASSWORD = "other-secret-value";
+	public static final String OTHER_PASSWORD = "other-secret-value";
 
 	/** Parameters worth adding: secrets, TLS, and values that must be converted. */
 	private static final List<String> EXTRA_PARAMETERS = List.of("password=" + SecretForms.HOSTILE_PASSWORD_ENCODED,
@@ -38,12 +38,12 @@ final class UrlMutator {
 
 	private final Random random;
 
-	UrlMutator(Random random) {
+	public UrlMutator(Random random) {
 		this.random = random;
 	}
 
 	/** One to four mutations of the URL. */
-	String mutate(String url) {
+	public String mutate(String url) {
 		String mutated = url;
 		int mutations = 1 + this.random.nextInt(4);
 		for (int i = 0; i < mutations; i++) {
