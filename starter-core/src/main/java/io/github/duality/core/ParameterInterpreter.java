@@ -19,6 +19,8 @@ final class ParameterInterpreter {
 
 	private final ParameterFamily family;
 
+	private final FamilySpellings spellings;
+
 	private final ConnectionSpec.Builder builder;
 
 	private final List<String> notes;
@@ -28,6 +30,7 @@ final class ParameterInterpreter {
 
 	ParameterInterpreter(ParameterFamily family, ConnectionSpec.Builder builder, List<String> notes) {
 		this.family = family;
+		this.spellings = new FamilySpellings(family);
 		this.builder = builder;
 		this.notes = notes;
 	}
@@ -94,17 +97,17 @@ final class ParameterInterpreter {
 			case USER -> this.builder.user(value, source);
 			case PASSWORD -> this.builder.password(value, source);
 			case DATABASE -> this.builder.database(value, source);
-			case SSL_MODE -> this.builder.sslMode(sslMode(name, value), source);
+			case SSL_MODE -> this.builder.sslMode(this.spellings.sslMode(name, value), source);
 			case SSL -> sslFlag(name, value);
 			case SSL_ROOT_CERT -> sslRootCert(value);
 			case SSL_CERT -> this.builder.sslCert(value);
 			case SSL_KEY -> this.builder.sslKey(value);
 			case SSL_NEGOTIATION -> this.builder.directSslNegotiation(
-					choice(name, value, List.of("postgres", "direct"), this.family == ParameterFamily.R2DBC)
+					this.spellings.choice(name, value, List.of("postgres", "direct"), this.family == ParameterFamily.R2DBC)
 						.equals("direct"));
 			case SSL_FACTORY -> sslFactory(name, value);
 			case CHANNEL_BINDING -> this.builder.channelBinding(
-					choice(name, value, List.of("disable", "prefer", "require"), this.family == ParameterFamily.R2DBC));
+					this.spellings.choice(name, value, List.of("disable", "prefer", "require"), this.family == ParameterFamily.R2DBC));
 			case APPLICATION_NAME -> this.builder.applicationName(value, source);
 			case FALLBACK_APPLICATION_NAME -> this.builder.fallbackApplicationName(value);
 			case CURRENT_SCHEMA -> this.builder.schema(value, source);
@@ -112,13 +115,13 @@ final class ParameterInterpreter {
 			case STATEMENT_TIMEOUT -> timeoutSetting(name, value, "statement_timeout");
 			case LOCK_WAIT_TIMEOUT -> timeoutSetting(name, value, "lock_timeout");
 			case CONNECT_TIMEOUT -> this.builder.connectTimeout(connectTimeout(parameter, name, value));
-			case TCP_KEEP_ALIVE -> this.builder.tcpKeepAlive(tcpKeepAlive(name, value));
-			case TCP_NO_DELAY -> this.builder.tcpNoDelay(bool(name, value));
+			case TCP_KEEP_ALIVE -> this.builder.tcpKeepAlive(this.spellings.tcpKeepAlive(name, value));
+			case TCP_NO_DELAY -> this.builder.tcpNoDelay(this.spellings.bool(name, value));
 			case TARGET_SERVER_TYPE -> this.builder.targetServerType(targetServerType(name, value));
 			case LOAD_BALANCE_HOSTS -> this.builder.loadBalanceHosts((this.family == ParameterFamily.LIBPQ)
-					? choice(name, value, List.of("disable", "random"), false).equals("random") : bool(name, value));
+					? this.spellings.choice(name, value, List.of("disable", "random"), false).equals("random") : this.spellings.bool(name, value));
 			case HOST_RECHECK -> this.builder.hostRecheck(duration(parameter, name, value));
-			case PREPARED_STATEMENT_CACHE_QUERIES -> this.builder.preparedStatementCacheQueries(cacheSize(name, value));
+			case PREPARED_STATEMENT_CACHE_QUERIES -> this.builder.preparedStatementCacheQueries(this.spellings.cacheSize(name, value));
 			case PGBOUNCER -> transactionPooler(name, value);
 			default -> throw new IllegalStateException(name + " is read by the URL parser, not here");
 		}
@@ -129,7 +132,7 @@ final class ParameterInterpreter {
 	 * connection may rely on statements prepared in an earlier transaction.
 	 */
 	private void transactionPooler(String name, String value) {
-		if (bool(name, value)) {
+		if (this.spellings.bool(name, value)) {
 			this.builder.preparedStatementCacheQueries(0);
 			this.builder.pgjdbcOnly("prepareThreshold", "0");
 			this.notes.add(name + "=true (Prisma's, a transaction pooler in front): no server-side prepared "
@@ -147,40 +150,23 @@ final class ParameterInterpreter {
 		}
 	}
 
-	private SslMode sslMode(String name, String value) {
-		String spelling = (this.family == ParameterFamily.R2DBC) ? value.replace('_', '-') : value;
-		if (this.family == ParameterFamily.R2DBC && spelling.equalsIgnoreCase("tunnel")) {
-			throw new InvalidConnectionUrlException("r2dbc's sslMode=tunnel (direct TLS without negotiation) has no "
-					+ "pgjdbc equivalent.", name, "Use sslMode=verify-full&sslNegotiation=direct, which both drivers "
-							+ "support.");
-		}
-		SslMode mode = SslMode.fromLibpqName(spelling).orElseThrow(() -> invalidValue(name, value, "disable, allow, "
-				+ "prefer, require, verify-ca or verify-full"));
-		if (this.family == ParameterFamily.LIBPQ && !value.equals(mode.libpqName())) {
-			throw new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
-					+ ", which libpq refuses: it reads sslmode values case-sensitively.", name,
-					"Did you mean '" + mode.libpqName() + "'?");
-		}
-		return mode;
-	}
-
 	private void sslFlag(String name, String value) {
 		String flag = value.toLowerCase(Locale.ROOT);
 		SslMode mode = switch (this.family) {
 			case PGJDBC -> switch (flag) {
 				case "", "true" -> SslMode.VERIFY_FULL;
 				case "false" -> SslMode.PREFER;
-				default -> throw invalidValue(name, value, "true or false");
+				default -> throw this.spellings.invalidValue(name, value, "true or false");
 			};
-			case LIBPQ -> (this.builder.form() == UrlForm.LIBPQ) ? libpqSslFlag(name, value) : switch (flag) {
+			case LIBPQ -> (this.builder.form() == UrlForm.LIBPQ) ? this.spellings.libpqSslFlag(name, value) : switch (flag) {
 				case "true", "1" -> SslMode.REQUIRE;
 				case "false", "0" -> SslMode.DISABLE;
-				default -> sslMode(name, value);
+				default -> this.spellings.sslMode(name, value);
 			};
 			case R2DBC -> switch (flag) {
 				case "true" -> SslMode.VERIFY_FULL;
 				case "false" -> null;
-				default -> throw invalidValue(name, value, "true or false");
+				default -> throw this.spellings.invalidValue(name, value, "true or false");
 			};
 		};
 		this.builder.sslModeFromSslFlag(mode);
@@ -188,21 +174,6 @@ final class ParameterInterpreter {
 			this.notes.add(name + ((value.isEmpty()) ? "" : "=" + value) + " means sslmode=" + mode + " for "
 					+ this.family.displayName() + " (unless sslmode is given)");
 		}
-	}
-
-	/** libpq knows ssl only as pgjdbc's ssl=true, which it reads as sslmode=require; anything else it refuses. */
-	private SslMode libpqSslFlag(String name, String value) {
-		if (value.equals("true")) {
-			return SslMode.REQUIRE;
-		}
-		String instead = switch (value.toLowerCase(Locale.ROOT)) {
-			case "false", "0" -> "sslmode=disable";
-			case "1" -> "sslmode=require";
-			default -> SslMode.fromLibpqName(value).map((mode) -> "sslmode=" + mode).orElse("sslmode");
-		};
-		throw new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
-				+ ", which libpq refuses: it knows ssl only as ssl=true (for pgjdbc compatibility, meaning "
-				+ "sslmode=require).", name, "Did you mean '" + instead + "'?");
 	}
 
 	private void sslRootCert(String value) {
@@ -255,7 +226,7 @@ final class ParameterInterpreter {
 	}
 
 	private void timeoutSetting(String name, String value, String setting) {
-		String milliseconds = Long.toString(r2dbcDuration(name, value).toMillis());
+		String milliseconds = Long.toString(this.spellings.r2dbcDuration(name, value).toMillis());
 		this.builder.sessionSetting(setting, milliseconds, "the " + describe(name));
 		this.notes.add(name + "=" + value + " -> session setting " + setting + "=" + milliseconds
 				+ " (milliseconds) on both paths");
@@ -273,47 +244,17 @@ final class ParameterInterpreter {
 	/** A timeout read in the family's unit, with a note on what the other driver gets. */
 	private Duration duration(Parameter parameter, String name, String value) {
 		if (this.family == ParameterFamily.R2DBC) {
-			Duration duration = r2dbcDuration(name, value);
+			Duration duration = this.spellings.r2dbcDuration(name, value);
 			this.notes.add(name + "=" + value + " -> " + duration + "; pgjdbc " + parameter.names(ParameterFamily.PGJDBC)
 				.get(0) + "=" + Durations.toWholeSecondsRoundedUp(duration)
 					+ ((Durations.isWholeSeconds(duration)) ? "" : " (whole seconds, rounded up)"));
 			return duration;
 		}
-		Duration duration = (this.family == ParameterFamily.LIBPQ) ? libpqSeconds(name, value)
-				: Durations.parseSeconds(value).orElseThrow(() -> invalidValue(name, value, "whole seconds, such as 10"));
+		Duration duration = (this.family == ParameterFamily.LIBPQ) ? this.spellings.libpqSeconds(name, value)
+				: Durations.parseSeconds(value).orElseThrow(() -> this.spellings.invalidValue(name, value, "whole seconds, such as 10"));
 		this.notes.add(name + "=" + value + " (seconds) -> r2dbc " + parameter.names(ParameterFamily.R2DBC).get(0) + " "
 				+ duration + (duration.isZero() ? " (no timeout)" : ""));
 		return duration;
-	}
-
-	/** libpq's reading of a timeout: zero or negative means none, and 1 means its minimum, 2. */
-	private Duration libpqSeconds(String name, String value) {
-		try {
-			int seconds = Integer.parseInt(value.trim());
-			return Duration.ofSeconds((seconds <= 0) ? 0 : Math.max(seconds, 2));
-		}
-		catch (NumberFormatException ex) {
-			throw invalidValue(name, value, "whole seconds, such as 10");
-		}
-	}
-
-	private Duration r2dbcDuration(String name, String value) {
-		return Durations.parseR2dbc(value)
-			.filter((parsed) -> !parsed.isNegative())
-			.orElseThrow(() -> invalidValue(name, value,
-					"a duration such as PT10S or 10s (a bare number means milliseconds)"));
-	}
-
-	private boolean tcpKeepAlive(String name, String value) {
-		if (this.family != ParameterFamily.LIBPQ) {
-			return bool(name, value);
-		}
-		try {
-			return Integer.parseInt(value.trim()) != 0;
-		}
-		catch (NumberFormatException ex) {
-			throw invalidValue(name, value, "1 or 0");
-		}
 	}
 
 	private TargetServerType targetServerType(String name, String value) {
@@ -323,16 +264,16 @@ final class ParameterInterpreter {
 				case "primary", "master" -> TargetServerType.PRIMARY;
 				case "secondary", "slave" -> TargetServerType.SECONDARY;
 				case "preferSecondary", "preferSlave" -> TargetServerType.PREFER_SECONDARY;
-				case "preferPrimary" -> throw preferPrimary(name);
-				default -> throw invalidValue(name, value,
+				case "preferPrimary" -> throw this.spellings.preferPrimary(name);
+				default -> throw this.spellings.invalidValue(name, value,
 						"any, primary, secondary or preferSecondary (pgjdbc reads them case-sensitively)");
 			};
 			case LIBPQ -> switch (value) {
 				case "any" -> TargetServerType.ANY;
 				case "read-write" -> TargetServerType.PRIMARY;
 				case "read-only" -> TargetServerType.SECONDARY;
-				case "primary", "standby", "prefer-standby" -> throw recoveryStateUnknownToJava(name, value);
-				default -> throw invalidValue(name, value,
+				case "primary", "standby", "prefer-standby" -> throw this.spellings.recoveryStateUnknownToJava(name, value);
+				default -> throw this.spellings.invalidValue(name, value,
 						"any, read-write or read-only (primary, standby and prefer-standby cannot be carried)");
 			};
 			case R2DBC -> switch (value.toLowerCase(Locale.ROOT).replace("_", "")) {
@@ -340,7 +281,7 @@ final class ParameterInterpreter {
 				case "primary" -> TargetServerType.PRIMARY;
 				case "secondary" -> TargetServerType.SECONDARY;
 				case "prefersecondary" -> TargetServerType.PREFER_SECONDARY;
-				default -> throw invalidValue(name, value, "any, primary, secondary or preferSecondary");
+				default -> throw this.spellings.invalidValue(name, value, "any, primary, secondary or preferSecondary");
 			};
 		};
 		if (this.family == ParameterFamily.LIBPQ && (value.equals("read-write") || value.equals("read-only"))) {
@@ -348,64 +289,6 @@ final class ParameterInterpreter {
 					+ "by transaction_read_only, as libpq's " + value + " does");
 		}
 		return type;
-	}
-
-	/**
-	 * pgjdbc and r2dbc tell a primary by {@code transaction_read_only} (pgjdbc also by {@code in_hot_standby}): what
-	 * libpq's read-write and read-only check. libpq's primary and standby ask whether the server is in recovery,
-	 * which differs for a primary whose sessions default to read-only.
-	 */
-	private InvalidConnectionUrlException recoveryStateUnknownToJava(String name, String value) {
-		String instead = value.equals("primary") ? "read-write" : "read-only";
-		return new InvalidConnectionUrlException("libpq's " + name + "=" + value + " asks whether the server is in "
-				+ "recovery, which neither Java driver can check: pgjdbc and r2dbc only tell whether the session is "
-				+ "read-only, so a primary whose sessions default to read-only would be "
-				+ (value.equals("primary") ? "refused" : "accepted") + " on both paths.", name,
-				"Use " + name + "=" + instead + (value.equals("prefer-standby") ? " (no fallback) or any" : "")
-						+ ", which libpq and both Java drivers check the same way (transaction_read_only).");
-	}
-
-	private InvalidConnectionUrlException preferPrimary(String name) {
-		return new InvalidConnectionUrlException(
-				"targetServerType=preferPrimary cannot be expressed for r2dbc, which only knows any, primary, "
-						+ "secondary and preferSecondary.",
-				name, "Use targetServerType=primary (fail when no primary is reachable) or any.");
-	}
-
-	private int cacheSize(String name, String value) {
-		try {
-			int size = Integer.parseInt(value.trim());
-			if (size >= 0) {
-				return size;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw invalidValue(name, value, "0 (no cache) or a positive number of statements; r2dbc's -1 (unbounded) "
-				+ "has no pgjdbc equivalent");
-	}
-
-	private boolean bool(String name, String value) {
-		return switch (value.toLowerCase(Locale.ROOT)) {
-			case "true" -> true;
-			case "false" -> false;
-			default -> throw invalidValue(name, value, "true or false (the drivers read anything else as false)");
-		};
-	}
-
-	/** One of the allowed spellings, matched exactly for pgjdbc and libpq (which read them case-sensitively). */
-	private String choice(String name, String value, List<String> allowed, boolean ignoreCase) {
-		Optional<String> match = allowed.stream()
-			.filter((candidate) -> ignoreCase ? candidate.equalsIgnoreCase(value) : candidate.equals(value))
-			.findFirst();
-		return match.orElseThrow(() -> invalidValue(name, value, String.join(", ", allowed)
-				+ (ignoreCase ? "" : " (read case-sensitively by " + this.family.displayName() + ")")));
-	}
-
-	private InvalidConnectionUrlException invalidValue(String name, String value, String expected) {
-		return new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
-				+ ", which is not valid.", name, "Use " + expected + ".");
 	}
 
 	private InvalidConnectionUrlException unknown(String name) {
@@ -430,7 +313,7 @@ final class ParameterInterpreter {
 	}
 
 	private String describe(String name) {
-		return this.family.displayName() + " parameter '" + name + "'";
+		return this.spellings.describe(name);
 	}
 
 	private String driverName() {
