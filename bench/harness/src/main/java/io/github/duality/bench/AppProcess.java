@@ -98,7 +98,8 @@ final class AppProcess implements AutoCloseable {
 				throw new IllegalStateException("The app exited with status " + this.process.exitValue() + "; see " + this.log);
 			}
 			try {
-				if (this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+				if (this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+						&& listensOnItsPort()) {
 					return Duration.ofNanos(System.nanoTime() - this.startedAt);
 				}
 			}
@@ -108,6 +109,14 @@ final class AppProcess implements AutoCloseable {
 			Thread.sleep(POLL_INTERVAL.toMillis());
 		}
 		throw new IllegalStateException("The app was not healthy within " + timeout + "; see " + this.log);
+	}
+
+	/**
+	 * Whether this app's own log says its server took the port: on a shared machine, another process can take the
+	 * free port picked for this app for a while, and answer first.
+	 */
+	private boolean listensOnItsPort() throws IOException {
+		return Files.readString(this.log).contains("started on port " + this.port);
 	}
 
 	URI uri(String path) {

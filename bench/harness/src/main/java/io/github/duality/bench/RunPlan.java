@@ -35,7 +35,7 @@ record RunPlan(String name, boolean warmupStart, int startupRounds, Duration sta
 	static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(120);
 
 	static RunPlan full() {
-		return new RunPlan("full", true, 10, Duration.ofMinutes(10), 3, Duration.ofMinutes(4), Duration.ofSeconds(2),
+		return new RunPlan("full", true, 10, Duration.ofMinutes(8), 3, Duration.ofMinutes(3), Duration.ofSeconds(2),
 				Duration.ofSeconds(2), Duration.ofSeconds(6), 32,
 				25, 3, TimeValue.seconds(1), List.of(UrlForm.values()), 5000);
 	}
