@@ -3,6 +3,7 @@ package io.github.duality.autoconfigure.flyway;
 import io.github.duality.autoconfigure.migration.MigrationRun;
 import io.github.duality.autoconfigure.migration.MigrationRuns;
 import org.flywaydb.core.api.MigrationInfo;
+import org.jspecify.annotations.Nullable;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -17,7 +18,7 @@ class FlywayRunRecorder implements Callback {
 
 	private final MigrationRuns runs;
 
-	private volatile MigrationRun current;
+	private volatile @Nullable MigrationRun current;
 
 	FlywayRunRecorder(MigrationRuns runs) {
 		this.runs = runs;
@@ -38,19 +39,23 @@ class FlywayRunRecorder implements Callback {
 		switch (event) {
 			case BEFORE_MIGRATE -> this.current = this.runs.start(TOOL);
 			case AFTER_EACH_MIGRATE -> applied(context.getMigrationInfo());
-			case AFTER_MIGRATE -> {
-				if (this.current != null) {
-					this.current.succeeded();
-				}
-			}
+			case AFTER_MIGRATE -> succeeded();
 			default -> {
 			}
 		}
 	}
 
-	private void applied(MigrationInfo migration) {
-		if (this.current != null && migration != null) {
-			this.current.applied(migration.getScript());
+	private void applied(@Nullable MigrationInfo migration) {
+		MigrationRun run = this.current;
+		if (run != null && migration != null) {
+			run.applied(migration.getScript());
+		}
+	}
+
+	private void succeeded() {
+		MigrationRun run = this.current;
+		if (run != null) {
+			run.succeeded();
 		}
 	}
 

@@ -43,14 +43,6 @@ public final class MigrationRun {
 		this.outcome = "not run (duality.migration.mode=external)";
 	}
 
-	synchronized long appliedCount() {
-		return this.applied;
-	}
-
-	synchronized boolean finished() {
-		return this.outcome != null;
-	}
-
 	/** The run as health details: {@code outcome}, {@code duration}, {@code applied}, {@code last}. */
 	public synchronized Map<String, Object> details() {
 		Map<String, Object> details = new LinkedHashMap<>();

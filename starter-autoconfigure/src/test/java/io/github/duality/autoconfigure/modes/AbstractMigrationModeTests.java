@@ -106,7 +106,8 @@ abstract class AbstractMigrationModeTests {
 	@Test
 	void externalNeverMigratesAndIsReadyOnlyOnceTheJobHasRun() throws Exception {
 		String database = database("external");
-		Map<String, String> probes = Map.of("duality.health.migration.interval", "1s",
+		// a generous timeout: the first check also asks the tool what is pending, slow on a loaded machine
+		Map<String, String> probes = Map.of("duality.health.migration.interval", "1s", "duality.health.timeout", "60s",
 				"management.endpoint.health.probes.enabled", "true",
 				"management.endpoint.health.group.readiness.include", "readinessState,database");
 		try (ModeProcess app = start(database, "external", migrations(0, false), probes)) {
@@ -131,7 +132,7 @@ abstract class AbstractMigrationModeTests {
 	}
 
 	private void awaitReady(int port) throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		HttpResponse<String> readiness = ModeProcess.get(port, "/actuator/health/readiness");
 		while (readiness.statusCode() != 200) {
 			assertThat(System.nanoTime() < deadline).as("not ready after the Job: %s", readiness.body()).isTrue();
