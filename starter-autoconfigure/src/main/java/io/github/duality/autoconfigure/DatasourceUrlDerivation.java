@@ -3,13 +3,17 @@ package io.github.duality.autoconfigure;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.Secrets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.util.PlaceholderResolutionException;
 
 /**
  * Derives both driver targets from {@code spring.datasource.*}. Read here rather than through
@@ -28,9 +32,9 @@ final class DatasourceUrlDerivation {
 
 	static DerivedConnection derive(Environment environment) {
 		// resolved strictly: an unset ${DATABASE_URL} must fail as such, not as a URL with a strange scheme
-		String url = environment.getProperty(URL_PROPERTY);
-		String username = environment.getProperty(USERNAME_PROPERTY);
-		String password = environment.getProperty(PASSWORD_PROPERTY);
+		String url = resolve(environment, URL_PROPERTY);
+		String username = resolve(environment, USERNAME_PROPERTY);
+		String password = resolve(environment, PASSWORD_PROPERTY);
 		try {
 			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password));
 		}
@@ -39,6 +43,31 @@ final class DatasourceUrlDerivation {
 					: URL_PROPERTY;
 			throw new InvalidDatasourceUrlException(property, originOf(environment, URL_PROPERTY), ex);
 		}
+	}
+
+	private static @Nullable String resolve(Environment environment, String property) {
+		try {
+			return environment.getProperty(property);
+		}
+		catch (PlaceholderResolutionException ex) {
+			String masked = PASSWORD_PROPERTY.equals(property) ? null : Secrets.mask(rawValue(environment, property));
+			// a placeholder inside the password part of a URL is a piece of the password
+			String placeholder = (masked != null && masked.contains("${" + ex.getPlaceholder())) ? ex.getPlaceholder()
+					: null;
+			throw new UnresolvedDatasourcePropertyException(property, masked, placeholder,
+					originOf(environment, property));
+		}
+	}
+
+	private static @Nullable String rawValue(Environment environment, String property) {
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			for (PropertySource<?> source : configurable.getPropertySources()) {
+				if (source.getProperty(property) instanceof String raw) {
+					return raw;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static boolean isCredential(@Nullable String parameter) {
