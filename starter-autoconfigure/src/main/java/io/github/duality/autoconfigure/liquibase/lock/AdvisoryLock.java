@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A session-level advisory lock, one per Liquibase lock table: PostgreSQL releases it when the session ends, however
- * the holding process died.
+ * A session-level advisory lock: PostgreSQL releases it when the session ends, however the holding process died.
+ * One guards each Liquibase lock table, another (a distinct key) the creation of each change-log table.
  */
 final class AdvisoryLock {
 
@@ -27,8 +27,25 @@ final class AdvisoryLock {
 
 	private boolean held;
 
-	AdvisoryLock(String lockTable) {
-		this.key = keyOf("duality-liquibase-lock:" + lockTable.toLowerCase(Locale.ROOT));
+	private AdvisoryLock(String name) {
+		this.key = keyOf(name.toLowerCase(Locale.ROOT));
+	}
+
+	static AdvisoryLock forLockTable(String lockTable) {
+		return new AdvisoryLock("duality-liquibase-lock:" + lockTable);
+	}
+
+	static AdvisoryLock forChangeLogTable(String changeLogTable) {
+		return new AdvisoryLock("duality-liquibase-changelog-init:" + changeLogTable);
+	}
+
+	/** Waits as long as another session holds it: held only while that session creates or upgrades a table. */
+	void lock(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_lock(?)")) {
+			statement.setLong(1, this.key);
+			statement.execute();
+		}
+		this.held = true;
 	}
 
 	boolean tryLock(Connection connection) throws SQLException {

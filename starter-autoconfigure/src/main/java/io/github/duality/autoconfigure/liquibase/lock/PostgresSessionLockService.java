@@ -148,7 +148,7 @@ public class PostgresSessionLockService extends StandardLockService {
 		}
 		String name = lockTableName();
 		this.table = new LockTable(name);
-		this.advisoryLock = new AdvisoryLock(name);
+		this.advisoryLock = AdvisoryLock.forLockTable(name);
 		this.owner = LockOwner.of(connection);
 		if (this.database.getDatabaseMajorVersion() >= 14) {
 			try (PreparedStatement statement = connection.prepareStatement(CHECK_CLIENT_CONNECTION)) {
