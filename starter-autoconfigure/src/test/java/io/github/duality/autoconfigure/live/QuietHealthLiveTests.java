@@ -110,7 +110,9 @@ class QuietHealthLiveTests {
 					dedicated.stop();
 					// the driver logs each pooled connection the server resets, health check or not: not ours
 					pause(Duration.ofSeconds(2));
-					assertQuietlyDown(context, output, output.getAll().length(), "refused");
+					// the pool may report the dead idle connection it validated (r2dbc-postgresql 1.1.1, Boot 4.0)
+					// rather than the refused connect that replaces it (1.1.3)
+					assertQuietlyDown(context, output, output.getAll().length(), "refused|connection validation failed");
 				});
 		}
 		finally {
