@@ -20,7 +20,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Applies {@code duality.migration.mode} to every {@link SpringLiquibase} (under {@code external} it does not run)
  * and records in {@link MigrationRuns} what each run did: its duration, and each change set Liquibase applied, as
- * Liquibase's own change listener reports them. Keeps any {@code Customizer<Liquibase>} the bean already has.
+ * Liquibase's own change listener reports them. Keeps any {@code Customizer<Liquibase>} the bean already has. The
+ * only change listener the starter sets, as Liquibase keeps one: the metrics read the same record.
  */
 class LiquibaseRunRecorder implements BeanPostProcessor {
 
@@ -95,6 +96,12 @@ class LiquibaseRunRecorder implements BeanPostProcessor {
 					|| execType == ChangeSet.ExecType.MARK_RAN) {
 				this.run.applied(changeSet.getId());
 			}
+		}
+
+		@Override
+		public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database,
+				Exception exception) {
+			this.run.failed();
 		}
 
 	}

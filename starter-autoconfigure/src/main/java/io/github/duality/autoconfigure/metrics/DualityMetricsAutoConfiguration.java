@@ -1,6 +1,7 @@
 package io.github.duality.autoconfigure.metrics;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.migration.MigrationRuns;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,8 +38,9 @@ public final class DualityMetricsAutoConfiguration {
 	static class LiquibaseMetricsConfiguration {
 
 		@Bean
-		static LiquibaseRunMetrics dualityLiquibaseRunMetrics(ObjectProvider<MigrationMetrics> metrics) {
-			return new LiquibaseRunMetrics(metrics);
+		static LiquibaseRunMetrics dualityLiquibaseRunMetrics(ObjectProvider<MigrationMetrics> metrics,
+				ObjectProvider<MigrationRuns> runs) {
+			return new LiquibaseRunMetrics(metrics, runs);
 		}
 
 	}

@@ -3,15 +3,20 @@ package io.github.duality.autoconfigure.migration;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * What one migration tool did at startup, as its own callbacks saw it: the outcome, how long it took, how many
  * change sets (migrations) it applied and the last one. Thread-safe: written by the migrating thread, read by
- * health probes.
+ * health probes and, when it finishes, by the metrics.
  */
 public final class MigrationRun {
+
+	private final String tool;
+
+	private final Consumer<MigrationRun> finished;
 
 	private @Nullable Long startedAt;
 
@@ -22,6 +27,11 @@ public final class MigrationRun {
 	private long applied;
 
 	private @Nullable String last;
+
+	MigrationRun(String tool, Consumer<MigrationRun> finished) {
+		this.tool = tool;
+		this.finished = finished;
+	}
 
 	synchronized void start() {
 		this.startedAt = System.nanoTime();
@@ -36,6 +46,11 @@ public final class MigrationRun {
 	/** The tool has finished without an error. */
 	public synchronized void succeeded() {
 		finish((this.applied > 0) ? "applied" : "up to date");
+	}
+
+	/** The tool stopped at a change set or migration that failed. */
+	public synchronized void failed() {
+		finish("failed");
 	}
 
 	/** The tool did not migrate, as {@code duality.migration.mode=external} asks. */
@@ -57,11 +72,28 @@ public final class MigrationRun {
 		return details;
 	}
 
+	public String tool() {
+		return this.tool;
+	}
+
+	public synchronized boolean isFailed() {
+		return "failed".equals(this.outcome);
+	}
+
+	public synchronized long appliedCount() {
+		return this.applied;
+	}
+
+	public synchronized Duration duration() {
+		return (this.duration != null) ? this.duration : Duration.ZERO;
+	}
+
 	private void finish(String outcome) {
 		this.outcome = outcome;
 		if (this.startedAt != null) {
 			this.duration = Duration.ofNanos(System.nanoTime() - this.startedAt);
 		}
+		this.finished.accept(this);
 	}
 
 }

@@ -1,8 +1,11 @@
 package io.github.duality.autoconfigure.migration;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -12,15 +15,29 @@ public final class MigrationRuns {
 
 	private final Map<String, MigrationRun> runs = new ConcurrentHashMap<>();
 
+	private final List<Consumer<MigrationRun>> finishListeners = new CopyOnWriteArrayList<>();
+
 	/** Records that the tool starts migrating now; a second start (a second bean of the tool) adds to the first. */
 	public MigrationRun start(String tool) {
-		MigrationRun run = this.runs.computeIfAbsent(tool, (name) -> new MigrationRun());
+		MigrationRun run = this.runs.computeIfAbsent(tool, (name) -> new MigrationRun(name, this::finished));
 		run.start();
 		return run;
 	}
 
+	/**
+	 * Tells the listener about each run that succeeds or fails, as it finishes: a failing one before the
+	 * application context fails with it.
+	 */
+	public void onFinish(Consumer<MigrationRun> listener) {
+		this.finishListeners.add(listener);
+	}
+
 	public Optional<MigrationRun> get(String tool) {
 		return Optional.ofNullable(this.runs.get(tool));
+	}
+
+	private void finished(MigrationRun run) {
+		this.finishListeners.forEach((listener) -> listener.accept(run));
 	}
 
 	/** One line for the log, e.g. {@code liquibase: applied 3 (last seed-item)}. */

@@ -3,6 +3,7 @@ package io.github.duality.autoconfigure.metrics;
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
 import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
+import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
 import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import io.github.duality.testsupport.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +29,8 @@ class DualityMetricsAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
 				DualityJdbcAutoConfiguration.class, DualityLiquibaseAutoConfiguration.class,
-				DualityMetricsAutoConfiguration.class, R2dbcAutoConfiguration.class, LiquibaseAutoConfiguration.class))
+				MigrationModeAutoConfiguration.class, DualityMetricsAutoConfiguration.class, R2dbcAutoConfiguration.class,
+				LiquibaseAutoConfiguration.class))
 		.withBean(MeterRegistry.class, () -> this.registry);
 
 	@Test
