@@ -50,20 +50,25 @@ final class DatasourceUrlDerivation {
 			return environment.getProperty(property);
 		}
 		catch (PlaceholderResolutionException ex) {
-			String masked = PASSWORD_PROPERTY.equals(property) ? null : Secrets.mask(rawValue(environment, property));
+			PropertySource<?> source = sourceOf(environment, property);
+			String raw = (source != null) ? String.valueOf(source.getProperty(property)) : null;
+			String masked = PASSWORD_PROPERTY.equals(property) ? null : Secrets.mask(raw);
 			// a placeholder inside the password part of a URL is a piece of the password
 			String placeholder = (masked != null && masked.contains("${" + ex.getPlaceholder())) ? ex.getPlaceholder()
 					: null;
-			throw new UnresolvedDatasourcePropertyException(property, masked, placeholder,
-					originOf(environment, property));
+			String origin = originOf(environment, property);
+			if (origin == null && source != null) {
+				origin = "property source " + source.getName();
+			}
+			throw new UnresolvedDatasourcePropertyException(property, masked, placeholder, origin);
 		}
 	}
 
-	private static @Nullable String rawValue(Environment environment, String property) {
+	private static @Nullable PropertySource<?> sourceOf(Environment environment, String property) {
 		if (environment instanceof ConfigurableEnvironment configurable) {
 			for (PropertySource<?> source : configurable.getPropertySources()) {
-				if (source.getProperty(property) instanceof String raw) {
-					return raw;
+				if (source.getProperty(property) instanceof String) {
+					return source;
 				}
 			}
 		}

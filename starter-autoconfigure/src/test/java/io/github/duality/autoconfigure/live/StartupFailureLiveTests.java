@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.duality.autoconfigure.InvalidDatasourceUrlException;
+import io.github.duality.autoconfigure.UnresolvedDatasourcePropertyException;
 import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.util.PlaceholderResolutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +54,7 @@ class StartupFailureLiveTests {
 	void anUnsetDatabaseUrlVariableIsExplained(CapturedOutput output) {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(LiveTestApplication.class).web(WebApplicationType.NONE)
 			.run("--spring.datasource.url=${DUALITY_TEST_NEVER_SET_URL}"))
-			.hasRootCauseInstanceOf(PlaceholderResolutionException.class);
+			.hasRootCauseInstanceOf(UnresolvedDatasourcePropertyException.class);
 		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
 			.contains("spring.datasource.url is '${DUALITY_TEST_NEVER_SET_URL}'")
 			.contains("commandLineArgs")
