@@ -22,6 +22,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,12 +52,16 @@ class PostgresSessionChangeLogHistoryServiceTests {
 	}
 
 	@Test
+	@Timeout(value = 5, unit = TimeUnit.MINUTES)
 	void instancesInitialisingAtOnceOnAnEmptyDatabaseCreateTheTableOnce() throws Exception {
 		ExecutorService instances = Executors.newFixedThreadPool(2);
 		try (Connection first = connect(); Connection second = connect(); Connection blocker = connect()) {
 			List<ChangeLogHistoryService> services = List.of(optedInHistoryService(first),
 					optedInHistoryService(second));
 			assertThat(services).allMatch(PostgresSessionChangeLogHistoryService.class::isInstance);
+			// before the instances start: a connection busy in init() would block this query until the end
+			int firstPid = pid(first);
+			int secondPid = pid(second);
 			holdUncommittedChangeLogTable(blocker);
 			List<Future<?>> inits = new ArrayList<>();
 			for (ChangeLogHistoryService service : services) {
@@ -65,7 +70,7 @@ class PostgresSessionChangeLogHistoryServiceTests {
 					return null;
 				}));
 			}
-			awaitWaitingOnLocks(pid(first), pid(second));
+			awaitWaitingOnLocks(firstPid, secondPid);
 			blocker.rollback();
 			for (Future<?> init : inits) {
 				init.get(2, TimeUnit.MINUTES);
