@@ -1,15 +1,12 @@
 package io.github.duality.autoconfigure;
 
+import io.github.duality.autoconfigure.diagnostics.PropertyOrigins;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.Secrets;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
@@ -19,7 +16,7 @@ import org.springframework.util.PlaceholderResolutionException;
  * Derives both driver targets from {@code spring.datasource.*}. Read here rather than through
  * {@code DataSourceProperties}, which only the JDBC auto-configurations bind, and none of them is active.
  */
-final class DatasourceUrlDerivation {
+public final class DatasourceUrlDerivation {
 
 	static final String URL_PROPERTY = "spring.datasource.url";
 
@@ -30,7 +27,7 @@ final class DatasourceUrlDerivation {
 	private DatasourceUrlDerivation() {
 	}
 
-	static DerivedConnection derive(Environment environment) {
+	public static DerivedConnection derive(Environment environment) {
 		// resolved strictly: an unset ${DATABASE_URL} must fail as such, not as a URL with a strange scheme
 		String url = resolve(environment, URL_PROPERTY);
 		String username = resolve(environment, USERNAME_PROPERTY);
@@ -41,7 +38,7 @@ final class DatasourceUrlDerivation {
 		catch (InvalidConnectionUrlException ex) {
 			String property = isCredential(ex.getParameter()) ? USERNAME_PROPERTY + "/" + PASSWORD_PROPERTY
 					: URL_PROPERTY;
-			throw new InvalidDatasourceUrlException(property, originOf(environment, URL_PROPERTY), ex);
+			throw new InvalidDatasourceUrlException(property, PropertyOrigins.describe(environment, URL_PROPERTY), ex);
 		}
 	}
 
@@ -56,7 +53,7 @@ final class DatasourceUrlDerivation {
 			// a placeholder inside the password part of a URL is a piece of the password
 			String placeholder = (masked != null && masked.contains("${" + ex.getPlaceholder())) ? ex.getPlaceholder()
 					: null;
-			String origin = originOf(environment, property);
+			String origin = PropertyOrigins.originOf(environment, property);
 			if (origin == null && source != null) {
 				origin = "property source " + source.getName();
 			}
@@ -81,17 +78,6 @@ final class DatasourceUrlDerivation {
 
 	private static @Nullable String emptyToNull(@Nullable String value) {
 		return (value == null || value.isEmpty()) ? null : value;
-	}
-
-	static @Nullable String originOf(Environment environment, String property) {
-		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			ConfigurationProperty candidate = source.getConfigurationProperty(name);
-			if (candidate != null) {
-				return (candidate.getOrigin() != null) ? candidate.getOrigin().toString() : null;
-			}
-		}
-		return null;
 	}
 
 }

@@ -1,26 +1,34 @@
 package io.github.duality.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.github.duality.autoconfigure.r2dbc.DerivedR2dbcConnectionDetails;
 import io.github.duality.core.DerivedConnection;
-import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
- * Logs, once all singletons exist, one INFO line saying where each path goes: derived by Duality (with secrets
- * masked) or configured explicitly by the user, and by what. Each migration tool on the classpath describes its own
- * part ({@link MigrationPathReport}).
+ * Logs one INFO line saying where each path goes: derived by Duality (with secrets masked) or configured explicitly
+ * by the user, and by what. It comes before the first connection, so that a start that fails shows what it tried:
+ * just before the first migration tool's bean is initialized (and before any startup wait), else once all
+ * singletons exist. Each migration tool on the classpath describes its own part ({@link MigrationPathReport}).
  */
-class DualityStartupReport implements SmartInitializingSingleton {
+class DualityStartupReport implements BeanPostProcessor, Ordered, SmartInitializingSingleton {
+
+	/** The beans that connect when initialized, by class name: either tool may be absent. */
+	private static final List<String> MIGRATING_TYPE_NAMES = List.of("liquibase.integration.spring.SpringLiquibase",
+			"org.flywaydb.core.Flyway");
 
 	private static final Log logger = LogFactory.getLog(DualityStartupReport.class);
 
@@ -28,14 +36,41 @@ class DualityStartupReport implements SmartInitializingSingleton {
 
 	private final Environment environment;
 
+	private final List<Class<?>> migratingTypes;
+
+	private final AtomicBoolean logged = new AtomicBoolean();
+
 	DualityStartupReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		this.beanFactory = beanFactory;
 		this.environment = environment;
+		ClassLoader classLoader = getClass().getClassLoader();
+		this.migratingTypes = MIGRATING_TYPE_NAMES.stream()
+			.filter((name) -> ClassUtils.isPresent(name, classLoader))
+			.<Class<?>>map((name) -> ClassUtils.resolveClassName(name, classLoader))
+			.toList();
+	}
+
+	@Override
+	public Object postProcessBeforeInitialization(Object bean, String beanName) {
+		if (this.migratingTypes.stream().anyMatch((type) -> type.isInstance(bean))) {
+			logOnce();
+		}
+		return bean;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (logger.isInfoEnabled()) {
+		logOnce();
+	}
+
+	/** Before the startup waits and every other post-processor that may connect. */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	private void logOnce() {
+		if (logger.isInfoEnabled() && this.logged.compareAndSet(false, true)) {
 			logger.info("Duality: application path -> " + applicationPath() + "; migration path -> " + migrationPath());
 		}
 	}
@@ -57,13 +92,11 @@ class DualityStartupReport implements SmartInitializingSingleton {
 		return tools.isEmpty() ? "none (neither Liquibase nor Flyway is on the classpath)" : tools;
 	}
 
+	/** From the properties, as Boot builds the pool: the pool itself may not exist yet. */
 	private String poolSize() {
-		ConnectionFactory factory = this.beanFactory.getBeanProvider(ConnectionFactory.class).getIfUnique();
-		if (factory instanceof ConnectionPool pool) {
-			return pool.getMetrics().map(PoolMetrics::getMaxAllocatedSize).map((max) -> "pool max " + max)
-				.orElse("pooled");
-		}
-		return "not pooled";
+		boolean pooled = ClassUtils.isPresent("io.r2dbc.pool.ConnectionPool", getClass().getClassLoader())
+				&& this.environment.getProperty("spring.r2dbc.pool.enabled", "true").equals("true");
+		return pooled ? "pool max " + this.environment.getProperty("spring.r2dbc.pool.max-size", "10") : "not pooled";
 	}
 
 }

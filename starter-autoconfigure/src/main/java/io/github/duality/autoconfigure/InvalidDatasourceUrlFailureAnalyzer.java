@@ -1,6 +1,5 @@
 package io.github.duality.autoconfigure;
 
-import io.github.duality.core.CliJar;
 import io.github.duality.core.InvalidConnectionUrlException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -26,9 +25,9 @@ class InvalidDatasourceUrlFailureAnalyzer extends AbstractFailureAnalyzer<Invali
 			description.append("    Origin:    ").append(cause.getOrigin()).append('\n');
 		}
 		String fix = (problem.getFix() != null) ? problem.getFix() : "Correct the value of " + cause.getProperty() + ".";
-		String action = fix + "\n\nCheck the value with: java -jar " + CliJar.FILE_NAME + " explain '<url>' (get the "
-				+ "jar with: " + CliJar.fetchCommand() + "; see README, Troubleshooting), or set "
-				+ "duality.enabled=false to configure spring.r2dbc.url and spring.liquibase.url or spring.flyway.url by hand.";
+		String action = fix + "\n\nSee README, Troubleshooting, and \"explain\" there to check a URL before you deploy it; "
+				+ "or set duality.enabled=false to configure spring.r2dbc.url and spring.liquibase.url or "
+				+ "spring.flyway.url by hand.";
 		return new FailureAnalysis(description.toString(), action, cause);
 	}
 

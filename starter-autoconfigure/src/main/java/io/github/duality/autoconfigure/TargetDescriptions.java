@@ -28,12 +28,12 @@ public final class TargetDescriptions {
 		return url.append('/').append(options.getOrDefault("database", "")).toString();
 	}
 
-	static String application(R2dbcTarget target) {
+	public static String application(R2dbcTarget target) {
 		Map<String, String> options = target.maskedOptions();
 		return r2dbcUrl(target) + " (user " + options.get("user") + ", sslMode " + options.get("sslMode") + ")";
 	}
 
-	static String migration(JdbcTarget target) {
+	public static String migration(JdbcTarget target) {
 		Map<String, String> properties = target.maskedProperties();
 		return target.url() + " (user " + properties.get("user") + ", sslmode " + properties.get("sslmode")
 				+ ", not pooled)";

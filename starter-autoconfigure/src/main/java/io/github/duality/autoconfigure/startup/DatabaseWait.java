@@ -1,13 +1,8 @@
 package io.github.duality.autoconfigure.startup;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.sql.SQLException;
 import java.time.Duration;
 
-import io.r2dbc.spi.R2dbcException;
+import io.github.duality.autoconfigure.diagnostics.ConnectionFailure;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -48,7 +43,7 @@ final class DatabaseWait {
 			}
 			catch (Exception ex) {
 				Duration waited = Duration.ofNanos(System.nanoTime() - start);
-				if (!isUnreachable(ex) || waited.plus(backoff).compareTo(this.limit) > 0) {
+				if (!ConnectionFailure.isUnreachable(ex) || waited.plus(backoff).compareTo(this.limit) > 0) {
 					throw ex;
 				}
 				logger.info("Duality: " + path + " cannot reach " + target + " yet (attempt " + number + ", "
@@ -59,23 +54,6 @@ final class DatabaseWait {
 						: backoff.multipliedBy(2);
 			}
 		}
-	}
-
-	/** Connection refused, no route, no DNS entry yet, a connect timeout, or a server starting or stopping. */
-	static boolean isUnreachable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-					|| cause instanceof UnknownHostException || cause instanceof SocketTimeoutException) {
-				return true;
-			}
-			String state = (cause instanceof SQLException sql) ? sql.getSQLState()
-					: (cause instanceof R2dbcException r2dbc) ? r2dbc.getSqlState() : null;
-			// 08: connection exception; 57P01-57P03: the server is shutting down or starting up
-			if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** The driver's own message of the innermost cause; neither driver puts a password in one. */

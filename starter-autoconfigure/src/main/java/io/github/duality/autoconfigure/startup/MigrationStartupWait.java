@@ -2,10 +2,11 @@ package io.github.duality.autoconfigure.startup;
 
 import java.sql.Connection;
 import java.util.Properties;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import liquibase.integration.spring.SpringLiquibase;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.Driver;
 
 import org.springframework.beans.BeansException;
@@ -14,21 +15,30 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Before Liquibase runs, waits until its DataSource gives a connection: Liquibase would otherwise fail at once on a
- * database that is still starting.
+ * Before a migration tool runs, waits until its DataSource gives a connection: Liquibase and Flyway would otherwise
+ * fail at once on a database that is still starting.
+ *
+ * @param <T> the tool's bean that migrates (Liquibase) or is configured to (Flyway) when initialized
  */
-class MigrationStartupWait implements BeanPostProcessor {
+class MigrationStartupWait<T> implements BeanPostProcessor {
 
 	private final DatabaseWait wait;
 
-	MigrationStartupWait(DatabaseWait wait) {
+	private final Class<T> toolType;
+
+	private final Function<T, @Nullable DataSource> dataSourceOf;
+
+	MigrationStartupWait(DatabaseWait wait, Class<T> toolType, Function<T, @Nullable DataSource> dataSourceOf) {
 		this.wait = wait;
+		this.toolType = toolType;
+		this.dataSourceOf = dataSourceOf;
 	}
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) throws BeansException {
-		if (bean instanceof SpringLiquibase liquibase && liquibase.getDataSource() != null) {
-			DataSource dataSource = liquibase.getDataSource();
+		DataSource dataSource = this.toolType.isInstance(bean) ? this.dataSourceOf.apply(this.toolType.cast(bean))
+				: null;
+		if (dataSource != null) {
 			try {
 				this.wait.connect("migration path", describe(dataSource), () -> {
 					try (Connection connection = dataSource.getConnection()) {
@@ -41,7 +51,7 @@ class MigrationStartupWait implements BeanPostProcessor {
 				throw new BeanInitializationException("Interrupted while waiting for the migration database", ex);
 			}
 			catch (Exception ex) {
-				// Liquibase connects again and fails with its own, familiar error
+				// the tool connects again and fails with its own error, which the failure analysis explains
 			}
 		}
 		return bean;

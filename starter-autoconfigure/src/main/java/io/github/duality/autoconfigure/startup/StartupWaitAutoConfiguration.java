@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.r2dbc.spi.ConnectionFactory;
 import liquibase.integration.spring.SpringLiquibase;
+import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,12 +29,26 @@ public final class StartupWaitAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SpringLiquibase.class)
-	static class MigrationPathConfiguration {
+	static class LiquibasePathConfiguration {
 
 		// static and bound by hand: a post-processor is created before configuration properties are
 		@Bean
-		static MigrationStartupWait dualityMigrationStartupWait(Environment environment) {
-			return new MigrationStartupWait(new DatabaseWait(startupWait(environment)));
+		static MigrationStartupWait<SpringLiquibase> dualityLiquibaseStartupWait(Environment environment) {
+			return new MigrationStartupWait<>(new DatabaseWait(startupWait(environment)), SpringLiquibase.class,
+					SpringLiquibase::getDataSource);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Flyway.class)
+	static class FlywayPathConfiguration {
+
+		// the Flyway bean is initialized before the bean that migrates with it
+		@Bean
+		static MigrationStartupWait<Flyway> dualityFlywayStartupWait(Environment environment) {
+			return new MigrationStartupWait<>(new DatabaseWait(startupWait(environment)), Flyway.class,
+					(flyway) -> flyway.getConfiguration().getDataSource());
 		}
 
 	}

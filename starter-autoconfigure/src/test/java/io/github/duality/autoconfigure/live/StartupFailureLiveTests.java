@@ -2,6 +2,10 @@ package io.github.duality.autoconfigure.live;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +63,53 @@ class StartupFailureLiveTests {
 			.contains("spring.datasource.url is '${DUALITY_TEST_NEVER_SET_URL}'")
 			.contains("commandLineArgs")
 			.contains("Set the missing environment variable");
+	}
+
+	@Test
+	void invalidPoolSettingsAreExplained(CapturedOutput output) {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(LiveTestApplication.class).web(WebApplicationType.NONE)
+			.run("--spring.datasource.url=" + TestPostgres.get().databaseUrl(), "--spring.r2dbc.pool.max-size=2"))
+			.hasRootCauseInstanceOf(IllegalArgumentException.class);
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+			.contains("the application path's R2DBC pool settings are invalid: maxSize must be greater than or equal "
+					+ "to initialSize")
+			.contains("spring.r2dbc.pool.max-size=2 (\"spring.r2dbc.pool.max-size\" from property source "
+					+ "\"commandLineArgs\")")
+			.contains("spring.r2dbc.pool.initial-size is not set: Boot's default is 10")
+			.contains("Set spring.r2dbc.pool.initial-size to at most spring.r2dbc.pool.max-size");
+		assertThat(output.getAll().lines().filter((line) -> line.startsWith("\tat "))).as("no stack trace").isEmpty();
+	}
+
+	@Test
+	void aLockHeldForTheWholeWaitIsExplained(CapturedOutput output) throws SQLException {
+		TestPostgres postgres = TestPostgres.get();
+		postgres.createDatabase("lock_wait_exceeded");
+		String url = postgres.databaseUrl("lock_wait_exceeded");
+		// as an instance with Liquibase's plain lock leaves it mid-migration; change sets are pending
+		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + postgres.host() + ":"
+				+ postgres.port() + "/lock_wait_exceeded?sslmode=verify-full&sslrootcert=" + postgres.caCertificate(),
+				postgres.username(), postgres.password()); Statement statement = connection.createStatement()) {
+			statement.execute("create table databasechangeloglock (id integer primary key, locked boolean not null, "
+					+ "lockgranted timestamp, lockedby varchar(255))");
+			statement.execute("insert into databasechangeloglock values (1, true, now(), 'old-host (10.0.0.7)')");
+		}
+		System.setProperty("liquibase.changelogLockWaitTimeInMinutes", "0");
+		try {
+			assertThatThrownBy(() -> new SpringApplicationBuilder(LiveTestApplication.class)
+				.web(WebApplicationType.NONE)
+				.run("--spring.datasource.url=" + url));
+		}
+		finally {
+			System.clearProperty("liquibase.changelogLockWaitTimeInMinutes");
+		}
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+			.contains("Duality: the migration path (Liquibase) did not get the Liquibase change-log lock.")
+			.contains("'old-host (10.0.0.7)'")
+			.contains("Tried:     jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/lock_wait_exceeded")
+			.contains("liquibase.changelogLockWaitTimeInMinutes")
+			.contains("pg_terminate_backend");
+		assertThat(output.getAll().lines().filter((line) -> line.startsWith("\tat "))).as("no stack trace").isEmpty();
+		DualityLiveTests.assertNoPassword(output.getAll());
 	}
 
 	private static List<Throwable> causes(Throwable ex) {

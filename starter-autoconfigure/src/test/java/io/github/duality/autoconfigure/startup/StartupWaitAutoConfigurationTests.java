@@ -15,7 +15,8 @@ class StartupWaitAutoConfigurationTests {
 	@Test
 	void waitsOnBothPathsWhenConfigured() {
 		this.contextRunner.withPropertyValues("duality.startup.wait=60s")
-			.run((context) -> assertThat(context).hasSingleBean(MigrationStartupWait.class)
+			.run((context) -> assertThat(context).hasBean("dualityLiquibaseStartupWait")
+				.doesNotHaveBean("dualityFlywayStartupWait")
 				.hasSingleBean(ApplicationStartupWait.class));
 	}
 

@@ -1,0 +1,100 @@
+package io.github.duality.autoconfigure.diagnostics;
+
+import io.github.duality.autoconfigure.DatasourceUrlDerivation;
+import io.github.duality.autoconfigure.TargetDescriptions;
+import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.Secrets;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The path whose connection failed and what it tried to reach, rebuilt from the environment as the
+ * auto-configuration built it: the failed context's beans are gone by the time the failure is analysed.
+ *
+ * @param name e.g. {@code the migration path (Liquibase)}
+ * @param target the URL, user and sslmode tried, without secrets
+ * @param property the property the target came from
+ * @param origin where that property's value came from, or {@code null}
+ */
+record AttemptedPath(String name, String target, String property, @Nullable String origin) {
+
+	private static final String DATASOURCE_URL = "spring.datasource.url";
+
+	/** The path the failure happened on, from the packages of the exceptions in it. */
+	static AttemptedPath of(Throwable failure, Environment environment, @Nullable BeanFactory beanFactory) {
+		Tool tool = Tool.of(failure);
+		String url = environment.getProperty(tool.prefix + ".url");
+		if (url != null) {
+			return new AttemptedPath(tool.path, Secrets.mask(url) + " (user "
+					+ environment.getProperty(tool.prefix + (tool == Tool.R2DBC ? ".username" : ".user"), "not set")
+					+ ")", tool.prefix + ".url", PropertyOrigins.describe(environment, tool.prefix + ".url"));
+		}
+		if (beanFactory instanceof BeanDefinitionRegistry registry && !registry.containsBeanDefinition(tool.derivedBean)) {
+			return new AttemptedPath(tool.path, "the application's own connection details (not derived from "
+					+ DATASOURCE_URL + ")", tool.derivedBean, null);
+		}
+		return new AttemptedPath(tool.path, derivedTarget(tool, environment), DATASOURCE_URL,
+				PropertyOrigins.describe(environment, DATASOURCE_URL));
+	}
+
+	private static String derivedTarget(Tool tool, Environment environment) {
+		DerivedConnection derived;
+		try {
+			derived = DatasourceUrlDerivation.derive(environment);
+		}
+		catch (RuntimeException ex) {
+			return "the target derived from " + DATASOURCE_URL;
+		}
+		if (tool == Tool.R2DBC) {
+			return TargetDescriptions.application(derived.r2dbc());
+		}
+		String role = environment.getProperty(tool.prefix + ".user");
+		boolean ownRole = role != null && !role.equals(derived.migrationJdbc().user());
+		return TargetDescriptions.migration(derived.migrationJdbc())
+				+ (ownRole ? ", as " + tool.prefix + ".user " + role : "");
+	}
+
+	private enum Tool {
+
+		LIQUIBASE("the migration path (Liquibase)", "spring.liquibase", "dualityLiquibaseConnectionDetails",
+				"liquibase."),
+
+		FLYWAY("the migration path (Flyway)", "spring.flyway", "dualityFlywayConnectionDetails", "org.flywaydb."),
+
+		R2DBC("the application path (R2DBC)", "spring.r2dbc", "dualityR2dbcConnectionDetails", "io.r2dbc.");
+
+		private final String path;
+
+		private final String prefix;
+
+		private final String derivedBean;
+
+		private final String exceptionPackage;
+
+		Tool(String path, String prefix, String derivedBean, String exceptionPackage) {
+			this.path = path;
+			this.prefix = prefix;
+			this.derivedBean = derivedBean;
+			this.exceptionPackage = exceptionPackage;
+		}
+
+		/** The first tool whose exceptions are in the chain; a bare pgjdbc failure is a migration tool's. */
+		static Tool of(Throwable failure) {
+			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+				for (Tool tool : values()) {
+					if (cause.getClass().getName().startsWith(tool.exceptionPackage)) {
+						return tool;
+					}
+				}
+			}
+			return ClassUtils.isPresent("liquibase.integration.spring.SpringLiquibase", Tool.class.getClassLoader())
+					? LIQUIBASE : FLYWAY;
+		}
+
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.github.duality.autoconfigure.live;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.duality.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Every way the first connection fails against a real server ends in a failure analysis: what was tried (URL, user,
+ * sslmode, path), the property and its real origin, the server's words and the fix; the targets line comes before
+ * the first connection; no stack trace and no password in the output.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ConnectionFailureLiveTests {
+
+	private static final TestPostgres postgres = TestPostgres.get();
+
+	@Test
+	void wrongPassword(CapturedOutput output) {
+		String url = postgres.databaseUrl().replace(TestPostgres.percentEncode(postgres.password()), "not-the-password");
+		assertExplained(output, startFailing(url), "refused the password (SQLSTATE 28P01)", "password authentication failed");
+		assertThat(output.getAll()).contains("Tried:     jdbc:postgresql://" + target(postgres.database())
+				+ " (user " + postgres.username() + ", sslmode verify-full");
+	}
+
+	@Test
+	void unknownRole(CapturedOutput output) {
+		String url = postgres.databaseUrl().replace(TestPostgres.percentEncode(postgres.username()) + ":", "nobody_here:");
+		assertExplained(output, startFailing(url), "says the same when the role does not exist", "nobody_here");
+	}
+
+	@Test
+	void unknownDatabase(CapturedOutput output) {
+		assertExplained(output, startFailing(postgres.databaseUrl("no_such_database")),
+				"database does not exist", "no_such_database");
+		assertThat(output.getAll()).contains("CREATE DATABASE");
+	}
+
+	@Test
+	void unreachableHost(CapturedOutput output) throws IOException {
+		String url = postgres.databaseUrl().replace(":" + postgres.port() + "/", ":" + closedPort() + "/");
+		assertExplained(output, startFailing(url), "No PostgreSQL server answered", "refused");
+		assertThat(output.getAll()).contains("set duality.startup.wait");
+	}
+
+	@Test
+	void exhaustedStartupWait(CapturedOutput output) throws IOException {
+		String url = postgres.databaseUrl().replace(":" + postgres.port() + "/", ":" + closedPort() + "/");
+		assertExplained(output, startFailing(url, "--duality.startup.wait=2s"), "No PostgreSQL server answered",
+				"It stayed so for all of duality.startup.wait (2s)");
+		assertThat(output.getAll()).contains("Duality: migration path cannot reach").contains("raise duality.startup.wait");
+	}
+
+	@Test
+	void certificateNotIssuedToTheHost(CapturedOutput output) {
+		String url = postgres.databaseUrl().replace("@" + postgres.host() + ":", "@" + postgres.hostNotInCertificate() + ":");
+		assertExplained(output, startFailing(url), "certificate did not pass", "could not be verified");
+		assertThat(output.getAll()).contains("sslmode=verify-ca checks the CA but not the name");
+	}
+
+	@Test
+	void serverWithoutTls(CapturedOutput output) {
+		TestPostgres plain = TestPostgres.dedicated();
+		try {
+			plain.executeAsSuperuser("alter system set ssl = off");
+			plain.restart();
+			assertExplained(output, startFailing(plain.databaseUrl()), "does not offer TLS, and sslmode requires it",
+					"does not support SSL");
+			assertThat(output.getAll()).contains("Turn TLS on at the server");
+		}
+		finally {
+			plain.destroy();
+		}
+	}
+
+	@Test
+	void valueFromAnEnvironmentVariableBehindAPlaceholder(CapturedOutput output, @TempDir Path config) throws IOException {
+		Path yaml = Files.writeString(config.resolve("application.yaml"), "spring:\n  datasource:\n    url: ${DATABASE_URL}\n");
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						Map.of("DATABASE_URL", postgres.databaseUrl("no_such_database"))));
+		Throwable failure = assertThatException().isThrownBy(() -> new SpringApplicationBuilder(LiveTestApplication.class)
+			.web(WebApplicationType.NONE).environment(environment)
+			.run("--spring.config.location=file:" + yaml)).actual();
+		assertExplained(output, failure, "database does not exist", "no_such_database");
+		assertThat(output.getAll()).contains("Origin:    environment variable DATABASE_URL, through the placeholder at "
+				+ "URL [file:" + yaml + "] - 3:10");
+	}
+
+	private static void assertExplained(CapturedOutput output, Throwable failure, String problem, String cause) {
+		String all = output.getAll();
+		assertThat(all).contains("APPLICATION FAILED TO START")
+			.contains("Duality: the migration path (Liquibase) could not connect to PostgreSQL.")
+			.contains(problem)
+			.contains("Property:  spring.datasource.url")
+			.contains(cause)
+			.contains("Action:");
+		assertThat(all.indexOf("Duality: application path -> ")).as("the targets line comes first")
+			.isNotNegative()
+			.isLessThan(all.indexOf("APPLICATION FAILED TO START"));
+		assertThat(all.lines().filter((line) -> line.startsWith("\tat "))).as("no stack trace").isEmpty();
+		DualityLiveTests.assertNoPassword(all);
+		assertThat(failure).isNotNull();
+	}
+
+	private static String target(String database) {
+		return postgres.host() + ":" + postgres.port() + "/" + database;
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static Throwable startFailing(String url, String... arguments) {
+		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url));
+		args.addAll(List.of(arguments));
+		return assertThatException().isThrownBy(() -> new SpringApplicationBuilder(LiveTestApplication.class)
+			.web(WebApplicationType.NONE).run(args.toArray(String[]::new))).actual();
+	}
+
+}
