@@ -1,0 +1,90 @@
+package io.github.duality.autoconfigure.diagnostics;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import liquibase.exception.DatabaseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseConnectionFailureAnalyzerTests {
+
+	private static final String URL = "postgres://app:s3cret-pw@db.example.com:5433/shop?sslmode=require";
+
+	private final MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", URL);
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			28P01 | FATAL: password authentication failed for user "app"                  | refused the password       | percent-encode
+			28000 | FATAL: no pg_hba.conf entry for host "10.0.0.1", user "app", no encryption | only over TLS         | sslmode=verify-full
+			28000 | FATAL: role "app" does not exist                                      | refused this user          | pg_hba.conf
+			3D000 | FATAL: database "shop" does not exist                                  | database does not exist    | CREATE DATABASE
+			08004 | The server does not support SSL.                                       | does not offer TLS         | Turn TLS on
+			08006 | The hostname db.example.com could not be verified by hostnameverifier  | certificate did not pass   | sslmode=verify-ca
+			08001 | Connection to db.example.com:5433 refused.                             | No PostgreSQL server answered | set duality.startup.wait
+			""")
+	void explainsEachKindOfLiquibaseConnectionFailure(String state, String message, String problem, String fix) {
+		FailureAnalysis analysis = analyze(liquibaseFailure(new SQLException(message, state)));
+		assertThat(analysis.getDescription()).contains("Duality: the migration path (Liquibase) could not connect")
+			.contains(problem)
+			.contains("Tried:     jdbc:postgresql://db.example.com:5433/shop (user app, sslmode require, not pooled)")
+			.contains("Property:  spring.datasource.url")
+			.contains("Cause:     " + message)
+			.doesNotContain("s3cret-pw");
+		assertThat(analysis.getAction()).contains(fix).doesNotContain("s3cret-pw").doesNotContain("java -jar");
+	}
+
+	@Test
+	void namesTheApplicationPathForAnR2dbcFailure() {
+		FailureAnalysis analysis = analyze(new R2dbcNonTransientResourceException("Connection refused",
+				new ConnectException("Connection refused")));
+		assertThat(analysis.getDescription()).contains("the application path (R2DBC)")
+			.contains("Tried:     r2dbc:postgresql://db.example.com:5433/shop (user app, sslMode require)");
+	}
+
+	@Test
+	void namesAnExplicitMigrationUrlWithItsSecretsMasked() {
+		this.environment.setProperty("spring.liquibase.url", "jdbc:postgresql://migrations:5432/x?password=hidden-pw");
+		this.environment.setProperty("spring.liquibase.user", "owner");
+		FailureAnalysis analysis = analyze(liquibaseFailure(new SQLException("FATAL: password", "28P01")));
+		assertThat(analysis.getDescription()).contains("Property:  spring.liquibase.url")
+			.contains("jdbc:postgresql://migrations:5432/x")
+			.contains("(user owner)")
+			.doesNotContain("hidden-pw");
+	}
+
+	@Test
+	void saysThatTheStartupWaitWasUsedUp() {
+		this.environment.setProperty("duality.startup.wait", "30s");
+		FailureAnalysis analysis = analyze(liquibaseFailure(new SQLException("Connection refused", "08001",
+				new ConnectException("Connection refused"))));
+		assertThat(analysis.getDescription()).contains("It stayed so for all of duality.startup.wait (30s).");
+		assertThat(analysis.getAction()).contains("raise duality.startup.wait");
+	}
+
+	@Test
+	void leavesOtherFailuresToOtherAnalyzers() {
+		assertThat(analyze(liquibaseFailure(new SQLException("ERROR: syntax error at or near \"x\"", "42601"))))
+			.isNull();
+		assertThat(analyze(new BeanCreationException("liquibase", new IllegalStateException("no change log"))))
+			.isNull();
+	}
+
+	private FailureAnalysis analyze(Throwable failure) {
+		return new DatabaseConnectionFailureAnalyzer(this.environment, null).analyze(failure);
+	}
+
+	private static Throwable liquibaseFailure(SQLException cause) {
+		return new BeanCreationException("liquibase", "Invocation of init method failed",
+				new DatabaseException(new DatabaseException(cause)));
+	}
+
+}
