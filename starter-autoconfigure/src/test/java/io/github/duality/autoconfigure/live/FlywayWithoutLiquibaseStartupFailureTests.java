@@ -34,4 +34,23 @@ class FlywayWithoutLiquibaseStartupFailureTests {
 		DualityLiveTests.assertNoPassword(output.getAll());
 	}
 
+	@Test
+	void aRefusedPasswordIsExplainedForTheFlywayPath(CapturedOutput output) {
+		TestPostgres postgres = TestPostgres.get();
+		String url = postgres.databaseUrl().replace(TestPostgres.percentEncode(postgres.password()), "not-the-password");
+		assertThatThrownBy(() -> new SpringApplicationBuilder(LiveTestApplication.class).web(WebApplicationType.NONE)
+			.run("--spring.datasource.url=" + url, "--spring.flyway.locations=classpath:db/migration"));
+		String all = output.getAll();
+		assertThat(all).contains("APPLICATION FAILED TO START")
+			.contains("Duality: the migration path (Flyway) could not connect to PostgreSQL.")
+			.contains("refused the password (SQLSTATE 28P01)")
+			.contains("Tried:     jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + postgres.database())
+			.contains("Property:  spring.datasource.url");
+		assertThat(all.indexOf("Duality: application path -> ")).as("the targets line comes first")
+			.isNotNegative()
+			.isLessThan(all.indexOf("APPLICATION FAILED TO START"));
+		assertThat(all.lines().filter((line) -> line.startsWith("\tat "))).as("no stack trace").isEmpty();
+		DualityLiveTests.assertNoPassword(all);
+	}
+
 }
