@@ -29,9 +29,9 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 		Tool tool = Tool.of(failure);
 		String url = environment.getProperty(tool.prefix + ".url");
 		if (url != null) {
-			return new AttemptedPath(tool.path, Secrets.mask(url) + " (user "
-					+ environment.getProperty(tool.prefix + (tool == Tool.R2DBC ? ".username" : ".user"), "not set")
-					+ ")", tool.prefix + ".url", PropertyOrigins.describe(environment, tool.prefix + ".url"));
+			return new AttemptedPath(tool.path,
+					Secrets.mask(url) + " (user " + environment.getProperty(tool.userProperty, "not set") + ")",
+					tool.prefix + ".url", PropertyOrigins.describe(environment, tool.prefix + ".url"));
 		}
 		if (beanFactory instanceof BeanDefinitionRegistry registry && !registry.containsBeanDefinition(tool.derivedBean)) {
 			return new AttemptedPath(tool.path, "the application's own connection details (not derived from "
@@ -52,32 +52,37 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 		if (tool == Tool.R2DBC) {
 			return TargetDescriptions.application(derived.r2dbc());
 		}
-		String role = environment.getProperty(tool.prefix + ".user");
+		String role = environment.getProperty(tool.userProperty);
 		boolean ownRole = role != null && !role.equals(derived.migrationJdbc().user());
 		return TargetDescriptions.migration(derived.migrationJdbc())
-				+ (ownRole ? ", as " + tool.prefix + ".user " + role : "");
+				+ (ownRole ? ", as " + tool.userProperty + " " + role : "");
 	}
 
 	private enum Tool {
 
-		LIQUIBASE("the migration path (Liquibase)", "spring.liquibase", "dualityLiquibaseConnectionDetails",
+		LIQUIBASE("the migration path (Liquibase)", "spring.liquibase", "user", "dualityLiquibaseConnectionDetails",
 				"liquibase."),
 
-		FLYWAY("the migration path (Flyway)", "spring.flyway", "dualityFlywayConnectionDetails", "org.flywaydb."),
+		FLYWAY("the migration path (Flyway)", "spring.flyway", "user", "dualityFlywayConnectionDetails",
+				"org.flywaydb."),
 
-		R2DBC("the application path (R2DBC)", "spring.r2dbc", "dualityR2dbcConnectionDetails", "io.r2dbc.");
+		R2DBC("the application path (R2DBC)", "spring.r2dbc", "username", "dualityR2dbcConnectionDetails",
+				"io.r2dbc.");
 
 		private final String path;
 
 		private final String prefix;
 
+		private final String userProperty;
+
 		private final String derivedBean;
 
 		private final String exceptionPackage;
 
-		Tool(String path, String prefix, String derivedBean, String exceptionPackage) {
+		Tool(String path, String prefix, String user, String derivedBean, String exceptionPackage) {
 			this.path = path;
 			this.prefix = prefix;
+			this.userProperty = prefix + "." + user;
 			this.derivedBean = derivedBean;
 			this.exceptionPackage = exceptionPackage;
 		}

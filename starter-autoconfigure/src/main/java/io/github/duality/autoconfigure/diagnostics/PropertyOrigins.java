@@ -44,6 +44,9 @@ public final class PropertyOrigins {
 
 	/** The origin Boot tracks for the property itself: a file and position, a command-line argument. */
 	public static @Nullable String originOf(Environment environment, String property) {
+		if (!ConfigurationPropertyName.isValid(property)) {
+			return null;
+		}
 		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			ConfigurationProperty candidate = source.getConfigurationProperty(name);
@@ -56,14 +59,9 @@ public final class PropertyOrigins {
 
 	/** The value as written, placeholders unresolved. */
 	private static @Nullable String rawValue(Environment environment, String property) {
-		if (environment instanceof ConfigurableEnvironment configurable) {
-			for (PropertySource<?> source : configurable.getPropertySources()) {
-				if (!(source.getSource() instanceof Iterable<?>) && source.getProperty(property) instanceof String raw) {
-					return raw;
-				}
-			}
-		}
-		return null;
+		PropertySource<?> source = (environment instanceof ConfigurableEnvironment configurable)
+				? sourceOf(configurable, property) : null;
+		return (source != null && source.getProperty(property) instanceof String raw) ? raw : null;
 	}
 
 	private static List<String> placeholderSources(Environment environment, @Nullable String raw) {
@@ -71,20 +69,32 @@ public final class PropertyOrigins {
 		if (raw == null || !(environment instanceof ConfigurableEnvironment configurable)) {
 			return sources;
 		}
-		PropertySource<?> variables = configurable.getPropertySources()
-			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 		Matcher placeholder = PLACEHOLDER.matcher(raw);
 		while (placeholder.find()) {
 			String name = placeholder.group(1).trim();
-			if (variables != null && variables.containsProperty(name)) {
+			PropertySource<?> source = sourceOf(configurable, name);
+			if (source == null) {
+				continue;
+			}
+			if (StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(source.getName())) {
 				sources.add("environment variable " + name);
 			}
-			else if (environment.containsProperty(name)) {
+			else {
 				String origin = originOf(environment, name);
-				sources.add("property " + name + ((origin != null) ? " (" + origin + ")" : ""));
+				sources.add("property " + name + " ("
+						+ ((origin != null) ? origin : "from property source " + source.getName()) + ")");
 			}
 		}
 		return sources;
+	}
+
+	private static @Nullable PropertySource<?> sourceOf(ConfigurableEnvironment environment, String name) {
+		for (PropertySource<?> source : environment.getPropertySources()) {
+			if (!(source.getSource() instanceof Iterable<?>) && source.containsProperty(name)) {
+				return source;
+			}
+		}
+		return null;
 	}
 
 }

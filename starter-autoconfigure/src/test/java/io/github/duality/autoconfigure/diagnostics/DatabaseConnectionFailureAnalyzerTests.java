@@ -51,6 +51,14 @@ class DatabaseConnectionFailureAnalyzerTests {
 	}
 
 	@Test
+	void tellsAServerWithoutTlsFromTheApplicationPath() {
+		FailureAnalysis analysis = analyze(new R2dbcNonTransientResourceException(
+				"Server support for SSL connection is disabled, but client was configured with SSL mode VERIFY_FULL"));
+		assertThat(analysis.getDescription()).contains("the application path (R2DBC)")
+			.contains("does not offer TLS, and sslmode requires it");
+	}
+
+	@Test
 	void namesAnExplicitMigrationUrlWithItsSecretsMasked() {
 		this.environment.setProperty("spring.liquibase.url", "jdbc:postgresql://migrations:5432/x?password=hidden-pw");
 		this.environment.setProperty("spring.liquibase.user", "owner");

@@ -8,6 +8,7 @@ import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin.Location;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -35,6 +36,15 @@ class PropertyOriginsTests {
 				Map.of("app.database", OriginTrackedValue.of("postgres://db/app"))));
 		assertThat(PropertyOrigins.describe(this.environment, "spring.datasource.url"))
 			.startsWith("property app.database");
+	}
+
+	@Test
+	void namesThePropertySourceOfAPlaceholderThatIsNoPropertyName() {
+		variables(Map.of());
+		yaml("spring.datasource.url", "${DATABASE_URL}");
+		this.environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("DATABASE_URL", "x")));
+		assertThat(PropertyOrigins.describe(this.environment, "spring.datasource.url"))
+			.startsWith("property DATABASE_URL (from property source test), through the placeholder at");
 	}
 
 	@Test

@@ -38,6 +38,8 @@ class StartupFailureLiveTests {
 			jdbc:postgresql://localhost/app?sslMode=require&password=PASSWORD | sslMode | Did you mean 'sslmode'
 			postgres://app:PASSWORD@localhost/app?sslfactory=org.example.TrustAll | sslfactory | sslfactory
 			postgres://someone-else:PASSWORD@localhost/app | user | app
+			r2dbc:postgresql://app:PASSWORD@localhost:99999/app | port | 1 to 65535
+			postgresql+asyncpg://app:PASSWORD@localhost:70000/app | port | 1 to 65535
 			""")
 	void failureAnalysisNamesTheParameterAndHidesThePassword(String urlTemplate, String parameter, String hint,
 			CapturedOutput output) {
