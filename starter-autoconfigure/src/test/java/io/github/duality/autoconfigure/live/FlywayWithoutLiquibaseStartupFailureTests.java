@@ -46,11 +46,7 @@ class FlywayWithoutLiquibaseStartupFailureTests {
 			.contains("refused the password (SQLSTATE 28P01)")
 			.contains("Tried:     jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + postgres.database())
 			.contains("Property:  spring.datasource.url");
-		assertThat(all.indexOf("Duality: application path -> ")).as("the targets line comes first")
-			.isNotNegative()
-			.isLessThan(all.indexOf("APPLICATION FAILED TO START"));
-		assertThat(all.lines().filter((line) -> line.startsWith("\tat "))).as("no stack trace").isEmpty();
-		DualityLiveTests.assertNoPassword(all);
+		FailureOutput.assertAnalysedAfterTheTargets(all);
 	}
 
 }
