@@ -34,8 +34,8 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 					tool.prefix + ".url", PropertyOrigins.describe(environment, tool.prefix + ".url"));
 		}
 		if (beanFactory instanceof BeanDefinitionRegistry registry && !registry.containsBeanDefinition(tool.derivedBean)) {
-			return new AttemptedPath(tool.path, "the application's own connection details (not derived from "
-					+ DATASOURCE_URL + ")", tool.derivedBean, null);
+			return new AttemptedPath(tool.path, "what the application configured itself (not derived by Duality)",
+					"none of Duality's: the application's own beans or Boot's own properties", null);
 		}
 		return new AttemptedPath(tool.path, derivedTarget(tool, environment), DATASOURCE_URL,
 				PropertyOrigins.describe(environment, DATASOURCE_URL));

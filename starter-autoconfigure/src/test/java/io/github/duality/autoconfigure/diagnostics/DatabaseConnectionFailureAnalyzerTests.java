@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -67,6 +68,15 @@ class DatabaseConnectionFailureAnalyzerTests {
 			.contains("jdbc:postgresql://migrations:5432/x")
 			.contains("(user owner)")
 			.doesNotContain("hidden-pw");
+	}
+
+	@Test
+	void doesNotClaimAPathThatDualityDidNotDerive() {
+		FailureAnalysis analysis = new DatabaseConnectionFailureAnalyzer(this.environment,
+				new DefaultListableBeanFactory())
+			.analyze(liquibaseFailure(new SQLException("FATAL: password", "28P01")));
+		assertThat(analysis.getDescription()).contains("Tried:     what the application configured itself")
+			.doesNotContain("Property:  spring.datasource.url");
 	}
 
 	@Test
