@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +49,9 @@ abstract class AbstractMigrationModeTests {
 	@Test
 	void startupModeMigratesBeforeServingAndReportsTheRun() throws Exception {
 		String database = database("startup");
-		try (ModeProcess app = start(database, "startup", migrations(0, false), Map.of())) {
+		try (ChildApplication app = start(database, "startup", migrations(0, false), Map.of())) {
 			int port = app.awaitPort(STARTUP);
-			HttpResponse<String> health = ModeProcess.get(port, "/actuator/health");
+			HttpResponse<String> health = ChildApplication.get(port, "/actuator/health");
 			assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
 			List<String> all = allMigrations();
 			assertThat(health.body()).contains("\"startup\":{\"" + tool() + "\":{\"outcome\":\"applied\"")
@@ -66,20 +67,20 @@ abstract class AbstractMigrationModeTests {
 		int port = freePort();
 		Set<String> sessions = new TreeSet<>();
 		int exitStatus;
-		try (ModeProcess job = start(database, "migrate-and-exit", migrations(3, false),
+		try (ChildApplication job = start(database, "migrate-and-exit", migrations(3, false),
 				Map.of("server.port", Integer.toString(port)))) {
 			boolean portEverOpen = false;
 			while (job.isAlive()) {
 				sessions.addAll(sessionsOf(database));
 				portEverOpen |= accepts(port);
-				ModeProcess.pause(Duration.ofMillis(100));
+				ChildApplication.pause(Duration.ofMillis(100));
 			}
 			exitStatus = job.awaitExit(STARTUP);
 			System.out.printf("migrate-and-exit (%s): exit status %d, sessions seen during the run: %s%n", tool(),
 					exitStatus, sessions);
 			assertThat(exitStatus).as(job.output()).isZero();
 			assertThat(portEverOpen).as("port %d accepted connections", port).isFalse();
-			assertThat(job.output()).doesNotContain(MigrationModeTestApplication.PORT_LINE)
+			assertThat(job.output()).doesNotContain(ChildApplication.PORT_LINE)
 				.doesNotContain(MigrationModeTestApplication.RUNNER_LINE)
 				.contains("Duality: migrations done")
 				.contains("exiting, as duality.migration.mode=migrate-and-exit asks");
@@ -92,7 +93,7 @@ abstract class AbstractMigrationModeTests {
 	@Test
 	void migrateAndExitExitsNonZeroWhenAMigrationFails() throws Exception {
 		String database = database("job_fails");
-		try (ModeProcess job = start(database, "migrate-and-exit", migrations(0, true), Map.of())) {
+		try (ChildApplication job = start(database, "migrate-and-exit", migrations(0, true), Map.of())) {
 			int exitStatus = job.awaitExit(STARTUP);
 			System.out.printf("migrate-and-exit (%s) with a failing migration: exit status %d%n", tool(), exitStatus);
 			assertThat(exitStatus).as(job.output()).isNotZero();
@@ -110,44 +111,44 @@ abstract class AbstractMigrationModeTests {
 		Map<String, String> probes = Map.of("duality.health.migration.interval", "1s", "duality.health.timeout", "60s",
 				"management.endpoint.health.probes.enabled", "true",
 				"management.endpoint.health.group.readiness.include", "readinessState,database");
-		try (ModeProcess app = start(database, "external", migrations(0, false), probes)) {
+		try (ChildApplication app = start(database, "external", migrations(0, false), probes)) {
 			int port = app.awaitPort(STARTUP);
-			HttpResponse<String> readiness = ModeProcess.get(port, "/actuator/health/readiness");
+			HttpResponse<String> readiness = ChildApplication.get(port, "/actuator/health/readiness");
 			assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
 			assertThat(readiness.body()).contains("OUT_OF_SERVICE")
 				.contains("\"pending\":{\"" + tool() + "\":[\"" + allMigrations().get(0) + "\"")
 				.contains("duality.migration.mode=external");
-			assertThat(ModeProcess.get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+			assertThat(ChildApplication.get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
 			assertThat(this.postgres.queryAsSuperuserIn(database, "select to_regclass(?)::text as t", historyTable()))
 				.containsExactly(nullTable());
 
-			try (ModeProcess job = start(database, "migrate-and-exit", migrations(0, false), Map.of())) {
+			try (ChildApplication job = start(database, "migrate-and-exit", migrations(0, false), Map.of())) {
 				assertThat(job.awaitExit(STARTUP)).as(job.output()).isZero();
 			}
 			awaitReady(port);
 			assertThat(applied(database)).containsExactlyElementsOf(allMigrations());
-			assertThat(ModeProcess.get(port, "/ping").body()).isEqualTo("1");
+			assertThat(ChildApplication.get(port, "/ping").body()).isEqualTo("1");
 			assertThat(sessionsOf(database)).as("the application path's sessions show as such").contains(R2DBC_SESSION);
 		}
 	}
 
 	private void awaitReady(int port) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		HttpResponse<String> readiness = ModeProcess.get(port, "/actuator/health/readiness");
+		HttpResponse<String> readiness = ChildApplication.get(port, "/actuator/health/readiness");
 		while (readiness.statusCode() != 200) {
 			assertThat(System.nanoTime() < deadline).as("not ready after the Job: %s", readiness.body()).isTrue();
-			ModeProcess.pause(Duration.ofMillis(500));
-			readiness = ModeProcess.get(port, "/actuator/health/readiness");
+			ChildApplication.pause(Duration.ofMillis(500));
+			readiness = ChildApplication.get(port, "/actuator/health/readiness");
 		}
 	}
 
-	private ModeProcess start(String database, String mode, Map<String, String> migrations,
+	private ChildApplication start(String database, String mode, Map<String, String> migrations,
 			Map<String, String> extra) {
 		Map<String, String> properties = new LinkedHashMap<>(migrations);
 		properties.put("duality.migration.mode", mode);
 		properties.putIfAbsent("server.port", "0");
 		properties.putAll(extra);
-		return ModeProcess.start(tool() + "-" + database + "-" + mode,
+		return ChildApplication.start(MigrationModeTestApplication.class, tool() + "-" + database + "-" + mode,
 				Map.of("SPRING_DATASOURCE_URL", this.postgres.databaseUrl(database)), properties);
 	}
 

@@ -1,5 +1,6 @@
 package io.github.duality.autoconfigure.modes;
 
+import io.github.duality.autoconfigure.process.ChildApplication;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.CommandLineRunner;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MigrationModeTestApplication {
 
-	static final String PORT_LINE = "MODES-TEST-PORT=";
-
 	static final String RUNNER_LINE = "MODES-TEST-RUNNER-RAN";
 
 	private final DatabaseClient databaseClient;
@@ -37,7 +36,7 @@ public class MigrationModeTestApplication {
 
 	@Bean
 	static ApplicationListener<WebServerInitializedEvent> modesTestPortPrinter() {
-		return (event) -> System.out.println(PORT_LINE + event.getWebServer().getPort());
+		return ChildApplication.portPrinter();
 	}
 
 	@Bean

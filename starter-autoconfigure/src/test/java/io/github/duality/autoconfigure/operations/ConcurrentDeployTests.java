@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +36,12 @@ class ConcurrentDeployTests {
 	}
 
 	private static void deploy(Deployment release, String namePrefix) throws InterruptedException {
-		List<AppInstance> instances = new ArrayList<>();
+		List<ChildApplication> instances = new ArrayList<>();
 		try {
 			for (int replica = 1; replica <= REPLICAS; replica++) {
 				instances.add(release.startDuality(namePrefix + replica));
 			}
-			for (AppInstance instance : instances) {
+			for (ChildApplication instance : instances) {
 				instance.awaitUp(STARTUP);
 			}
 			long migrated = instances.stream()
@@ -49,7 +50,7 @@ class ConcurrentDeployTests {
 			assertThat(migrated).as("instances that ran change sets").isOne();
 		}
 		finally {
-			for (AppInstance instance : instances) {
+			for (ChildApplication instance : instances) {
 				instance.close();
 			}
 		}

@@ -2,6 +2,7 @@ package io.github.duality.autoconfigure.operations;
 
 import java.time.Duration;
 
+import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +22,16 @@ class CrashRecoveryTests {
 	void nextInstanceRecoversFromAnInstanceKilledMidMigration() throws Exception {
 		this.postgres.createDatabase("ops_crash");
 		Deployment release = new Deployment(this.postgres, "ops_crash", "v1", 120);
-		try (AppInstance killed = release.startDuality("crash-killed")) {
+		try (ChildApplication killed = release.startDuality("crash-killed")) {
 			awaitSlowChangeSet(release, killed);
 			// a rollout: the replacement starts while the old instance still migrates, and waits for it
-			try (AppInstance next = release.withSleep(0).startDuality("crash-next")) {
+			try (ChildApplication next = release.withSleep(0).startDuality("crash-next")) {
 				recover(release, killed, next);
 			}
 		}
 	}
 
-	private void recover(Deployment release, AppInstance killed, AppInstance next) throws InterruptedException {
+	private void recover(Deployment release, ChildApplication killed, ChildApplication next) throws InterruptedException {
 		next.awaitOutput("Waiting for the Liquibase change-log lock", STARTUP);
 		assertThat(next.output()).contains("held by").contains("PostgreSQL session").doesNotContain("Acquired");
 
@@ -52,12 +53,12 @@ class CrashRecoveryTests {
 		assertUsedLiquibase(next);
 	}
 
-	static void awaitSlowChangeSet(Deployment release, AppInstance instance) {
+	static void awaitSlowChangeSet(Deployment release, ChildApplication instance) {
 		long deadline = System.nanoTime() + STARTUP.toNanos();
 		while (!release.slowChangeSetRunning()) {
 			assertThat(System.nanoTime() < deadline).as("slow change set not started:%n%s", instance.output())
 				.isTrue();
-			AppInstance.pause(Duration.ofMillis(200));
+			ChildApplication.pause(Duration.ofMillis(200));
 		}
 	}
 
@@ -65,12 +66,12 @@ class CrashRecoveryTests {
 		long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
 		while (release.slowChangeSetRunning()) {
 			assertThat(System.nanoTime() < deadline).as("the killed session still runs").isTrue();
-			AppInstance.pause(Duration.ofMillis(100));
+			ChildApplication.pause(Duration.ofMillis(100));
 		}
 		return System.nanoTime();
 	}
 
-	static void assertUsedLiquibase(AppInstance instance) {
+	static void assertUsedLiquibase(ChildApplication instance) {
 		String expected = System.getProperty("expected.liquibase.version");
 		assertThat(instance.output()).contains(OperationsTestApplication.LIQUIBASE_LINE + expected);
 	}

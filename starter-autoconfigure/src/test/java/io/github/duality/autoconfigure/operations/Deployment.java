@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.testsupport.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,13 +32,14 @@ record Deployment(TestPostgres postgres, String database, String contexts, int s
 			"slow-v2-migration", "v2-seed-item");
 
 	/** An instance with the starter: everything derived from one {@code DATABASE_URL}. */
-	AppInstance startDuality(String name) {
-		return AppInstance.start(name, Map.of("SPRING_DATASOURCE_URL", this.postgres.databaseUrl(this.database)),
+	ChildApplication startDuality(String name) {
+		return ChildApplication.start(OperationsTestApplication.class, name,
+				Map.of("SPRING_DATASOURCE_URL", this.postgres.databaseUrl(this.database)),
 				liquibaseProperties());
 	}
 
 	/** An instance of an older release: no Duality, Boot's own URLs, Liquibase's plain table lock. */
-	AppInstance startPlain(String name) {
+	ChildApplication startPlain(String name) {
 		String hostAndDatabase = "://" + this.postgres.host() + ":" + this.postgres.port() + "/" + this.database;
 		String ca = this.postgres.caCertificate().toAbsolutePath().toString();
 		Map<String, String> environment = Map.of(
@@ -48,7 +50,7 @@ record Deployment(TestPostgres postgres, String database, String contexts, int s
 				"SPRING_R2DBC_USERNAME", this.postgres.username(), "SPRING_R2DBC_PASSWORD", this.postgres.password());
 		Map<String, String> properties = liquibaseProperties();
 		properties.put("duality.enabled", "false");
-		return AppInstance.start(name, environment, properties);
+		return ChildApplication.start(OperationsTestApplication.class, name, environment, properties);
 	}
 
 	Deployment nextRelease(int sleepSeconds) {

@@ -3,6 +3,7 @@ package io.github.duality.autoconfigure.operations;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +22,12 @@ class LateDatabaseTests {
 			postgres.stop();
 			Map<String, String> properties = Map.of("duality.startup.wait", "90s", "spring.liquibase.change-log",
 					"classpath:db/operations/changelog.yaml", "spring.liquibase.contexts", "v1");
-			try (AppInstance instance = AppInstance.start("late-database",
+			try (ChildApplication instance = ChildApplication.start(OperationsTestApplication.class, "late-database",
 					Map.of("SPRING_DATASOURCE_URL", postgres.databaseUrl()), properties)) {
 				instance.awaitOutput("Duality: migration path cannot reach host " + postgres.host() + ", port "
 						+ postgres.port() + ", database " + postgres.database() + ", sslmode verify-full yet",
 						Duration.ofSeconds(120));
-				AppInstance.pause(Duration.ofSeconds(10));
+				ChildApplication.pause(Duration.ofSeconds(10));
 				assertThat(instance.healthStatus()).as("no HTTP port before the migrations ran").isEmpty();
 				postgres.startAgain();
 				instance.awaitUp(Duration.ofSeconds(120));

@@ -2,6 +2,7 @@ package io.github.duality.autoconfigure.operations;
 
 import java.time.Duration;
 
+import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +22,16 @@ class MixedFleetTests {
 	void plainAndSessionLockedInstancesNeverMigrateAtTheSameTime() throws Exception {
 		this.postgres.createDatabase("ops_mixed");
 		Deployment release = new Deployment(this.postgres, "ops_mixed", "v1", 0);
-		try (AppInstance plain = release.startPlain("mixed-plain");
-				AppInstance ours = startSecond(release, plain, false)) {
+		try (ChildApplication plain = release.startPlain("mixed-plain");
+				ChildApplication ours = startSecond(release, plain, false)) {
 			plain.awaitUp(STARTUP);
 			ours.awaitUp(STARTUP);
 			release.assertAppliedExactlyOnce(Deployment.V1_CHANGE_SETS);
 		}
 
 		Deployment next = release.nextRelease(0);
-		try (AppInstance ours = next.startDuality("mixed-duality-v2");
-				AppInstance plain = startSecond(next, ours, true)) {
+		try (ChildApplication ours = next.startDuality("mixed-duality-v2");
+				ChildApplication plain = startSecond(next, ours, true)) {
 			ours.awaitUp(STARTUP);
 			plain.awaitUp(STARTUP);
 			next.assertAppliedExactlyOnce(Deployment.V2_CHANGE_SETS);
@@ -39,10 +40,11 @@ class MixedFleetTests {
 	}
 
 	/** Starts the other kind of instance while {@code first} migrates, and lets the migration end once it waits. */
-	private static AppInstance startSecond(Deployment release, AppInstance first, boolean plain) throws Exception {
+	private static ChildApplication startSecond(Deployment release, ChildApplication first, boolean plain)
+			throws Exception {
 		try (AutoCloseable gate = release.holdSlowChangeSets()) {
 			CrashRecoveryTests.awaitSlowChangeSet(release, first);
-			AppInstance second = plain ? release.startPlain("mixed-plain-v2") : release.startDuality("mixed-duality");
+			ChildApplication second = plain ? release.startPlain("mixed-plain-v2") : release.startDuality("mixed-duality");
 			if (plain) {
 				second.awaitOutput("Waiting for changelog lock", STARTUP);
 			}

@@ -1,5 +1,6 @@
 package io.github.duality.autoconfigure.operations;
 
+import io.github.duality.autoconfigure.process.ChildApplication;
 import liquibase.util.LiquibaseUtil;
 import reactor.core.publisher.Mono;
 
@@ -14,13 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The application the operations tests deploy, as separate JVMs or in the test's own: one endpoint that queries
- * the database through the pool. It prints its HTTP port and Liquibase version for {@link AppInstance}.
+ * the database through the pool. It prints its HTTP port and Liquibase version for {@link ChildApplication}.
  */
 @SpringBootApplication
 @RestController
 public class OperationsTestApplication {
-
-	static final String PORT_LINE = "OPERATIONS-TEST-PORT=";
 
 	static final String LIQUIBASE_LINE = "OPERATIONS-TEST-LIQUIBASE=";
 
@@ -37,7 +36,7 @@ public class OperationsTestApplication {
 
 	@Bean
 	static ApplicationListener<WebServerInitializedEvent> operationsTestPortPrinter() {
-		return (event) -> System.out.println(PORT_LINE + event.getWebServer().getPort());
+		return ChildApplication.portPrinter();
 	}
 
 	public static void main(String[] args) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,7 @@ class RestartSurvivalTests {
 	void fifteenSecondOutageUnderLoad() throws Exception {
 		survive("15 s outage", () -> {
 			postgres.stop();
-			AppInstance.pause(Duration.ofSeconds(15));
+			ChildApplication.pause(Duration.ofSeconds(15));
 			postgres.startAgain();
 		});
 	}
@@ -83,7 +84,7 @@ class RestartSurvivalTests {
 
 		// under load, requests in flight and during the outage fail: none may fail after it
 		Wrk load = Wrk.start(url("/items"), Duration.ofSeconds(120));
-		AppInstance.pause(Duration.ofSeconds(2));
+		ChildApplication.pause(Duration.ofSeconds(2));
 		restart.run();
 		Wrk.Result during = load.stop();
 		After loaded = loadAfterTheOutage();
@@ -136,7 +137,7 @@ class RestartSurvivalTests {
 			this.thread = new Thread(() -> {
 				while (this.running.get()) {
 					this.statuses.add(poll(client, url));
-					AppInstance.pause(Duration.ofMillis(250));
+					ChildApplication.pause(Duration.ofMillis(250));
 				}
 			}, "health-polls");
 		}
