@@ -1,10 +1,8 @@
 package io.github.duality.autoconfigure.health;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Properties;
 
 import io.github.duality.testsupport.TestPostgres;
 import org.jspecify.annotations.Nullable;
@@ -62,13 +60,7 @@ class SchemaHistoryTests {
 	}
 
 	private static Connection connect() throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("user", postgres.username());
-		properties.setProperty("password", postgres.password());
-		properties.setProperty("sslmode", "verify-full");
-		properties.setProperty("sslrootcert", postgres.caCertificate().toString());
-		return DriverManager.getConnection(
-				"jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + postgres.database(), properties);
+		return postgres.connect(postgres.database());
 	}
 
 }
