@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * A real, production-like PostgreSQL for tests, started once per JVM: TLS on with a certificate from a per-run CA,
@@ -250,6 +252,22 @@ public final class TestPostgres {
 	 */
 	public String hostNotInCertificate() {
 		return this.server.hostNotInCertificate();
+	}
+
+	/**
+	 * Open a pgjdbc connection as the application role, TLS verified against {@link #caCertificate()}, for a test
+	 * that plays a migration tool or another instance over JDBC.
+	 * @param database the database to connect to, e.g. {@link #database()} or one made with {@link #createDatabase}
+	 * @return a new connection, the caller's to close
+	 * @throws SQLException if the connection fails
+	 */
+	public Connection connect(String database) throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", USERNAME);
+		properties.setProperty("password", PASSWORD);
+		properties.setProperty("sslmode", "verify-full");
+		properties.setProperty("sslrootcert", caCertificate().toString());
+		return DriverManager.getConnection("jdbc:postgresql://" + host() + ":" + port() + "/" + database, properties);
 	}
 
 	/**

@@ -1,16 +1,19 @@
 package io.github.duality.autoconfigure.flyway;
 
+import java.util.function.Consumer;
+
 import io.github.duality.autoconfigure.migration.MigrationRun;
 import io.github.duality.autoconfigure.migration.MigrationRuns;
 import org.flywaydb.core.api.MigrationInfo;
-import org.jspecify.annotations.Nullable;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Records in {@link MigrationRuns} what each Flyway migrate did: its duration, and each migration applied. A
- * Flyway {@link Callback} bean, which Boot's Flyway auto-configuration hands to Flyway beside the application's own.
+ * Records in {@link MigrationRuns} what each Flyway migrate did: its duration, each migration applied, and whether it
+ * failed. A Flyway {@link Callback} bean, which Boot's Flyway auto-configuration hands to Flyway beside the
+ * application's own. The one observer of the run: health and the metrics read this record.
  */
 class FlywayRunRecorder implements Callback {
 
@@ -26,7 +29,8 @@ class FlywayRunRecorder implements Callback {
 
 	@Override
 	public boolean supports(Event event, Context context) {
-		return event == Event.BEFORE_MIGRATE || event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_MIGRATE;
+		return event == Event.BEFORE_MIGRATE || event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_MIGRATE
+				|| event == Event.AFTER_MIGRATE_ERROR;
 	}
 
 	@Override
@@ -39,7 +43,8 @@ class FlywayRunRecorder implements Callback {
 		switch (event) {
 			case BEFORE_MIGRATE -> this.current = this.runs.start(TOOL);
 			case AFTER_EACH_MIGRATE -> applied(context.getMigrationInfo());
-			case AFTER_MIGRATE -> succeeded();
+			case AFTER_MIGRATE -> finished(MigrationRun::succeeded);
+			case AFTER_MIGRATE_ERROR -> finished(MigrationRun::failed);
 			default -> {
 			}
 		}
@@ -52,10 +57,10 @@ class FlywayRunRecorder implements Callback {
 		}
 	}
 
-	private void succeeded() {
+	private void finished(Consumer<MigrationRun> outcome) {
 		MigrationRun run = this.current;
 		if (run != null) {
-			run.succeeded();
+			outcome.accept(run);
 		}
 	}
 

@@ -1,7 +1,5 @@
 package io.github.duality.autoconfigure.health;
 
-import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,59 +22,38 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBean(FlywayConnectionDetails.class)
 class FlywayHistoryConfiguration {
 
+	/** Flyway's marker row for schemas it created: not a migration. */
+	private static final String APPLIED = "success and type <> 'SCHEMA'";
+
 	@Bean
 	@Order(1)
 	SchemaHistory flywaySchemaHistory(ObjectProvider<FlywayConnectionDetails> connectionDetails,
 			Environment environment) {
-		return new FlywaySchemaHistory(historyTable(environment), connectionDetails);
+		Binder binder = Binder.get(environment);
+		return new SchemaHistory("flyway", schema(binder),
+				binder.bind("spring.flyway.table", String.class).orElse("flyway_schema_history"),
+				() -> connection(connectionDetails.getIfUnique()), FlywayHistoryConfiguration::appliedAndLast);
 	}
 
 	/**
-	 * Where Flyway keeps its history, named as its {@code spring.flyway.*} properties say: in the default schema,
-	 * else the first of its schemas, else the connection's current schema.
+	 * Where Flyway keeps its history, as its {@code spring.flyway.*} properties say: in the default schema, else the
+	 * first of its schemas, else the connection's current schema.
 	 */
-	private static String historyTable(Environment environment) {
-		Binder binder = Binder.get(environment);
-		String table = binder.bind("spring.flyway.table", String.class).orElse("flyway_schema_history");
-		String schema = binder.bind("spring.flyway.default-schema", String.class)
+	private static @Nullable String schema(Binder binder) {
+		return binder.bind("spring.flyway.default-schema", String.class)
 			.orElseGet(() -> binder.bind("spring.flyway.schemas", Bindable.listOf(String.class))
 				.map((schemas) -> schemas.isEmpty() ? null : schemas.get(0))
 				.orElse(null));
-		String unquoted = table.toLowerCase(Locale.ROOT);
-		return (schema != null) ? schema.toLowerCase(Locale.ROOT) + "." + unquoted : unquoted;
 	}
 
-	static final class FlywaySchemaHistory extends SchemaHistory {
+	private static @Nullable MigrationConnection connection(@Nullable FlywayConnectionDetails details) {
+		return (details != null)
+				? MigrationConnection.of(details.getJdbcUrl(), details.getUsername(), details.getPassword()) : null;
+	}
 
-		/** Flyway's marker row for schemas it created: not a migration. */
-		private static final String APPLIED = "success and type <> 'SCHEMA'";
-
-		private final ObjectProvider<FlywayConnectionDetails> connectionDetails;
-
-		FlywaySchemaHistory(String table, ObjectProvider<FlywayConnectionDetails> connectionDetails) {
-			super(table);
-			this.connectionDetails = connectionDetails;
-		}
-
-		@Override
-		String name() {
-			return "flyway";
-		}
-
-		@Override
-		@Nullable MigrationConnection connection() {
-			FlywayConnectionDetails details = this.connectionDetails.getIfUnique();
-			return (details != null)
-					? MigrationConnection.of(details.getJdbcUrl(), details.getUsername(), details.getPassword())
-					: null;
-		}
-
-		@Override
-		String appliedAndLast(String resolvedTable) {
-			return "select count(*) filter (where " + APPLIED + "), (select script from " + resolvedTable + " where "
-					+ APPLIED + " order by installed_rank desc limit 1) from " + resolvedTable;
-		}
-
+	private static String appliedAndLast(String table) {
+		return "select count(*) filter (where " + APPLIED + "), (select script from " + table + " where " + APPLIED
+				+ " order by installed_rank desc limit 1) from " + table;
 	}
 
 }

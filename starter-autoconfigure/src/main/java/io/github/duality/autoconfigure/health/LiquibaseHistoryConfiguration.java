@@ -1,7 +1,5 @@
 package io.github.duality.autoconfigure.health;
 
-import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,48 +25,25 @@ class LiquibaseHistoryConfiguration {
 	@Order(0)
 	SchemaHistory liquibaseSchemaHistory(ObjectProvider<LiquibaseConnectionDetails> connectionDetails,
 			Environment environment) {
-		return new LiquibaseChangeLog(changeLogTable(environment), connectionDetails);
-	}
-
-	/** Where Liquibase keeps its change log, named as its {@code spring.liquibase.*} properties say. */
-	private static String changeLogTable(Environment environment) {
 		Binder binder = Binder.get(environment);
-		String table = binder.bind("spring.liquibase.database-change-log-table", String.class)
-			.orElse("databasechangelog");
-		String schema = binder.bind("spring.liquibase.liquibase-schema", String.class)
-			.orElseGet(() -> binder.bind("spring.liquibase.default-schema", String.class).orElse(null));
-		String unquoted = table.toLowerCase(Locale.ROOT);
-		return (schema != null) ? schema.toLowerCase(Locale.ROOT) + "." + unquoted : unquoted;
+		return new SchemaHistory("liquibase", schema(binder),
+				binder.bind("spring.liquibase.database-change-log-table", String.class).orElse("databasechangelog"),
+				() -> connection(connectionDetails.getIfUnique()), LiquibaseHistoryConfiguration::appliedAndLast);
 	}
 
-	static final class LiquibaseChangeLog extends SchemaHistory {
+	/** Where Liquibase keeps its change log, as its {@code spring.liquibase.*} properties say. */
+	private static @Nullable String schema(Binder binder) {
+		return binder.bind("spring.liquibase.liquibase-schema", String.class)
+			.orElseGet(() -> binder.bind("spring.liquibase.default-schema", String.class).orElse(null));
+	}
 
-		private final ObjectProvider<LiquibaseConnectionDetails> connectionDetails;
+	private static @Nullable MigrationConnection connection(@Nullable LiquibaseConnectionDetails details) {
+		return (details != null)
+				? MigrationConnection.of(details.getJdbcUrl(), details.getUsername(), details.getPassword()) : null;
+	}
 
-		LiquibaseChangeLog(String table, ObjectProvider<LiquibaseConnectionDetails> connectionDetails) {
-			super(table);
-			this.connectionDetails = connectionDetails;
-		}
-
-		@Override
-		String name() {
-			return "liquibase";
-		}
-
-		@Override
-		@Nullable MigrationConnection connection() {
-			LiquibaseConnectionDetails details = this.connectionDetails.getIfUnique();
-			return (details != null)
-					? MigrationConnection.of(details.getJdbcUrl(), details.getUsername(), details.getPassword())
-					: null;
-		}
-
-		@Override
-		String appliedAndLast(String resolvedTable) {
-			return "select count(*), (select id from " + resolvedTable + " order by orderexecuted desc limit 1) from "
-					+ resolvedTable;
-		}
-
+	private static String appliedAndLast(String table) {
+		return "select count(*), (select id from " + table + " order by orderexecuted desc limit 1) from " + table;
 	}
 
 }

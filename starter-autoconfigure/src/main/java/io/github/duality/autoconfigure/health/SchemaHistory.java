@@ -5,35 +5,52 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A migration tool's history table as the migration health component reports it: what has been applied, and the
- * last one. Read with plain SQL, so that health needs none of the tool's classes.
+ * last one. Read with plain SQL, so that health needs none of the tool's classes. The tools differ only in what
+ * they give here: their name, where their properties put the table, how they connect, and which rows count.
  */
-abstract class SchemaHistory {
+final class SchemaHistory {
+
+	private final String name;
 
 	private final String table;
 
+	private final Supplier<@Nullable MigrationConnection> connection;
+
+	private final UnaryOperator<String> appliedAndLast;
+
 	/**
-	 * @param table the history table, optionally schema-qualified, as the tool's properties name it
+	 * @param name the key of this tool's details, e.g. {@code liquibase}
+	 * @param schema the table's schema as the tool's properties name it, or {@code null} for the current schema
+	 * @param table the table's name as the tool's properties name it (unquoted, as the tools create it)
+	 * @param connection how the tool connects, or {@code null} when it does not use the migration path
+	 * @param appliedAndLast a query on the resolved table giving, in one row, the number applied and the last one
+	 * applied (or null)
 	 */
-	SchemaHistory(String table) {
-		this.table = table;
+	SchemaHistory(String name, @Nullable String schema, String table,
+			Supplier<@Nullable MigrationConnection> connection, UnaryOperator<String> appliedAndLast) {
+		this.name = name;
+		String unquoted = table.toLowerCase(Locale.ROOT);
+		this.table = (schema != null) ? schema.toLowerCase(Locale.ROOT) + "." + unquoted : unquoted;
+		this.connection = connection;
+		this.appliedAndLast = appliedAndLast;
 	}
 
-	/** The key of this tool's details, e.g. {@code liquibase}. */
-	abstract String name();
+	String name() {
+		return this.name;
+	}
 
-	/** How the tool connects, or {@code null} when it does not use the migration path. */
-	abstract @Nullable MigrationConnection connection();
-
-	/**
-	 * A query on the resolved table giving, in one row, the number applied and the last one applied (or null).
-	 */
-	abstract String appliedAndLast(String resolvedTable);
+	@Nullable MigrationConnection connection() {
+		return this.connection.get();
+	}
 
 	Map<String, Object> read(Connection connection) throws SQLException {
 		Map<String, Object> state = new LinkedHashMap<>();
@@ -43,7 +60,7 @@ abstract class SchemaHistory {
 			state.put("historyTable", "absent");
 			return state;
 		}
-		try (PreparedStatement statement = connection.prepareStatement(appliedAndLast(resolved));
+		try (PreparedStatement statement = connection.prepareStatement(this.appliedAndLast.apply(resolved));
 				ResultSet row = statement.executeQuery()) {
 			row.next();
 			state.put("applied", row.getLong(1));

@@ -1,7 +1,6 @@
 package io.github.duality.autoconfigure.metrics;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
-import io.github.duality.autoconfigure.migration.MigrationRuns;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,16 +32,9 @@ public final class DualityMetricsAutoConfiguration {
 		return new RefusedUrlCounter(registry);
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "liquibase.integration.spring.SpringLiquibase")
-	static class LiquibaseMetricsConfiguration {
-
-		@Bean
-		static LiquibaseRunMetrics dualityLiquibaseRunMetrics(ObjectProvider<MigrationMetrics> metrics,
-				ObjectProvider<MigrationRuns> runs) {
-			return new LiquibaseRunMetrics(metrics, runs);
-		}
-
+	@Bean
+	static MigrationRunMetrics dualityMigrationRunMetrics(ObjectProvider<MigrationMetrics> metrics) {
+		return new MigrationRunMetrics(metrics);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -50,8 +42,8 @@ public final class DualityMetricsAutoConfiguration {
 	static class FlywayMetricsConfiguration {
 
 		@Bean
-		FlywayRunMetrics dualityFlywayRunMetrics(ObjectProvider<MigrationMetrics> metrics) {
-			return new FlywayRunMetrics(metrics);
+		FlywayPendingMetrics dualityFlywayPendingMetrics(ObjectProvider<MigrationMetrics> metrics) {
+			return new FlywayPendingMetrics(metrics);
 		}
 
 	}

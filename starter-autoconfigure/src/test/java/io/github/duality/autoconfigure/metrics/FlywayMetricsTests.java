@@ -3,6 +3,8 @@ package io.github.duality.autoconfigure.metrics;
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.flyway.DualityFlywayAutoConfiguration;
 import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
+import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
+import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
 import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import io.github.duality.testsupport.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,7 +22,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Flyway's runs in the meters, with a {@link SimpleMeterRegistry}, against the real server.
+ * Flyway's runs in the meters, with a {@link SimpleMeterRegistry}, against the real server: alone (Liquibase hidden)
+ * and beside Liquibase.
  */
 class FlywayMetricsTests {
 
@@ -27,13 +31,17 @@ class FlywayMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+	private final ApplicationContextRunner bothTools = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
-				DualityJdbcAutoConfiguration.class, DualityFlywayAutoConfiguration.class,
-				DualityMetricsAutoConfiguration.class, R2dbcAutoConfiguration.class, FlywayAutoConfiguration.class))
-		.withClassLoader(new FilteredClassLoader("liquibase."))
+				DualityJdbcAutoConfiguration.class, MigrationModeAutoConfiguration.class,
+				DualityFlywayAutoConfiguration.class, DualityLiquibaseAutoConfiguration.class,
+				DualityMetricsAutoConfiguration.class, R2dbcAutoConfiguration.class, FlywayAutoConfiguration.class,
+				LiquibaseAutoConfiguration.class))
 		.withBean(MeterRegistry.class, () -> this.registry)
 		.withPropertyValues("spring.datasource.url=" + postgres.databaseUrl());
+
+	private final ApplicationContextRunner contextRunner = this.bothTools
+		.withClassLoader(new FilteredClassLoader("liquibase."));
 
 	@Test
 	void timesAFlywayRunWithTheMigrationsItAppliedAndNonePending() {
@@ -72,6 +80,25 @@ class FlywayMetricsTests {
 				Timer run = this.registry.get("duality.migration").tag("outcome", "failure").timer();
 				assertThat(run.getId().getTag("tool")).isEqualTo("flyway");
 				assertThat(run.getId().getTag("applied")).isEqualTo("1");
+			});
+	}
+
+	@Test
+	void timesEachToolsRunWithItsOwnCount() {
+		schema("metrics_both_lb");
+		schema("metrics_both_fly");
+		this.bothTools
+			.withPropertyValues("spring.liquibase.default-schema=metrics_both_lb",
+					"spring.flyway.default-schema=metrics_both_fly", "spring.flyway.target=1")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.registry.get("duality.migration").timers()).hasSize(2);
+				Timer liquibase = this.registry.get("duality.migration").tag("tool", "liquibase").timer();
+				assertThat(liquibase.getId().getTag("applied")).isEqualTo("2");
+				assertThat(liquibase.count()).isOne();
+				Timer flyway = this.registry.get("duality.migration").tag("tool", "flyway").timer();
+				assertThat(flyway.getId().getTag("applied")).isEqualTo("1");
+				assertThat(flyway.count()).isOne();
 			});
 	}
 

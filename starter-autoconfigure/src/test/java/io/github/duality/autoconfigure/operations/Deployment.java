@@ -1,13 +1,11 @@
 package io.github.duality.autoconfigure.operations;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.testsupport.TestPostgres;
@@ -74,14 +72,7 @@ record Deployment(TestPostgres postgres, String database, String contexts, int s
 	 * finishes, whatever the speed of the machine.
 	 */
 	AutoCloseable holdSlowChangeSets() throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("user", this.postgres.username());
-		properties.setProperty("password", this.postgres.password());
-		properties.setProperty("sslmode", "verify-full");
-		properties.setProperty("sslrootcert", this.postgres.caCertificate().toString());
-		Connection gate = DriverManager.getConnection(
-				"jdbc:postgresql://" + this.postgres.host() + ":" + this.postgres.port() + "/" + this.database,
-				properties);
+		Connection gate = this.postgres.connect(this.database);
 		try (Statement statement = gate.createStatement()) {
 			statement.execute("select pg_advisory_lock(4242)");
 		}

@@ -5,8 +5,6 @@ import java.sql.SQLException;
 
 import liquibase.changelog.StandardChangeLogHistoryService;
 import liquibase.database.Database;
-import liquibase.database.core.PostgresDatabase;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,17 +24,17 @@ public class PostgresSessionChangeLogHistoryService extends StandardChangeLogHis
 
 	@Override
 	public int getPriority() {
-		return PRIORITY_DATABASE;
+		return SessionLockDatabases.PRIORITY;
 	}
 
 	@Override
 	public boolean supports(Database database) {
-		return database instanceof PostgresDatabase && SessionLockDatabases.isOptedIn(database);
+		return SessionLockDatabases.supports(database);
 	}
 
 	@Override
 	public void init() throws DatabaseException {
-		Connection connection = connection();
+		Connection connection = SessionLockDatabases.jdbcConnection(getDatabase());
 		AdvisoryLock lock = AdvisoryLock.forChangeLogTable(getDatabase().escapeTableName(getLiquibaseCatalogName(),
 				getLiquibaseSchemaName(), getDatabaseChangeLogTableName()));
 		try {
@@ -64,13 +62,6 @@ public class PostgresSessionChangeLogHistoryService extends StandardChangeLogHis
 			logger.warn("Could not release the advisory lock guarding the Liquibase change-log table; PostgreSQL "
 					+ "releases it when the migration connection closes: " + ex.getMessage());
 		}
-	}
-
-	private Connection connection() throws DatabaseException {
-		if (getDatabase().getConnection() instanceof JdbcConnection jdbc) {
-			return jdbc.getUnderlyingConnection();
-		}
-		throw new DatabaseException("Not a JDBC connection: " + getDatabase().getConnection());
 	}
 
 }

@@ -11,8 +11,6 @@ import liquibase.Scope;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.database.Database;
 import liquibase.database.ObjectQuotingStrategy;
-import liquibase.database.core.PostgresDatabase;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.exception.LockException;
 import liquibase.lockservice.StandardLockService;
@@ -53,12 +51,12 @@ public class PostgresSessionLockService extends StandardLockService {
 
 	@Override
 	public int getPriority() {
-		return PRIORITY_DATABASE;
+		return SessionLockDatabases.PRIORITY;
 	}
 
 	@Override
 	public boolean supports(Database database) {
-		return database instanceof PostgresDatabase && SessionLockDatabases.isOptedIn(database);
+		return SessionLockDatabases.supports(database);
 	}
 
 	@Override
@@ -95,7 +93,7 @@ public class PostgresSessionLockService extends StandardLockService {
 		}
 		this.quotingStrategy = this.database.getObjectQuotingStrategy();
 		try {
-			Connection connection = connection();
+			Connection connection = SessionLockDatabases.jdbcConnection(this.database);
 			prepare(connection);
 			if (!this.advisoryLock.tryLock(connection)) {
 				this.holder = describeAdvisoryHolder(connection);
@@ -131,7 +129,7 @@ public class PostgresSessionLockService extends StandardLockService {
 		finally {
 			try {
 				if (this.advisoryLock != null) {
-					this.advisoryLock.unlock(connection());
+					this.advisoryLock.unlock(SessionLockDatabases.jdbcConnection(this.database));
 					this.database.rollback();
 				}
 			}
@@ -222,13 +220,6 @@ public class PostgresSessionLockService extends StandardLockService {
 		finally {
 			this.database.setObjectQuotingStrategy(current);
 		}
-	}
-
-	private Connection connection() throws LockException {
-		if (this.database.getConnection() instanceof JdbcConnection jdbc) {
-			return jdbc.getUnderlyingConnection();
-		}
-		throw new LockException("Not a JDBC connection: " + this.database.getConnection());
 	}
 
 	private void rollbackQuietly() {

@@ -1,12 +1,10 @@
 package io.github.duality.autoconfigure.liquibase.lock;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -128,13 +126,7 @@ class PostgresSessionChangeLogHistoryServiceTests {
 	}
 
 	private static Connection connect() throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("user", postgres.username());
-		properties.setProperty("password", postgres.password());
-		properties.setProperty("sslmode", "verify-full");
-		properties.setProperty("sslrootcert", postgres.caCertificate().toString());
-		return DriverManager.getConnection(
-				"jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + DATABASE, properties);
+		return postgres.connect(DATABASE);
 	}
 
 }

@@ -1,11 +1,9 @@
 package io.github.duality.autoconfigure.liquibase.lock;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 import io.github.duality.testsupport.TestPostgres;
 import liquibase.database.Database;
@@ -139,13 +137,7 @@ class PostgresSessionLockServiceTests {
 	}
 
 	private static Connection connect() throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("user", postgres.username());
-		properties.setProperty("password", postgres.password());
-		properties.setProperty("sslmode", "verify-full");
-		properties.setProperty("sslrootcert", postgres.caCertificate().toString());
-		return DriverManager.getConnection(
-				"jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + DATABASE, properties);
+		return postgres.connect(DATABASE);
 	}
 
 }

@@ -1,10 +1,8 @@
 package io.github.duality.autoconfigure.metrics;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,12 +18,13 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Times each Flyway migrate run, counts the migrations it applied and records what it left pending. A Flyway
- * {@link Callback} bean, which Boot's Flyway auto-configuration hands to Flyway.
+ * Records what a successful Flyway migrate left pending. A Flyway {@link Callback} bean, which Boot's Flyway
+ * auto-configuration hands to Flyway; it needs the migrate's own configuration, which only a callback is given. The
+ * run itself is timed from the starter's record of it ({@link MigrationRunMetrics}).
  */
-class FlywayRunMetrics implements Callback {
+class FlywayPendingMetrics implements Callback {
 
-	private static final Log logger = LogFactory.getLog(FlywayRunMetrics.class);
+	private static final Log logger = LogFactory.getLog(FlywayPendingMetrics.class);
 
 	private static final String TOOL = "flyway";
 
@@ -34,18 +33,13 @@ class FlywayRunMetrics implements Callback {
 
 	private final ObjectProvider<MigrationMetrics> metrics;
 
-	private final AtomicInteger applied = new AtomicInteger();
-
-	private volatile long startNanos;
-
-	FlywayRunMetrics(ObjectProvider<MigrationMetrics> metrics) {
+	FlywayPendingMetrics(ObjectProvider<MigrationMetrics> metrics) {
 		this.metrics = metrics;
 	}
 
 	@Override
 	public boolean supports(Event event, Context context) {
-		return event == Event.BEFORE_MIGRATE || event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_MIGRATE
-				|| event == Event.AFTER_MIGRATE_ERROR || event == Event.AFTER_MIGRATE_OPERATION_FINISH;
+		return event == Event.AFTER_MIGRATE_OPERATION_FINISH;
 	}
 
 	@Override
@@ -55,19 +49,8 @@ class FlywayRunMetrics implements Callback {
 
 	@Override
 	public void handle(Event event, Context context) {
-		switch (event) {
-			case BEFORE_MIGRATE -> {
-				this.applied.set(0);
-				this.startNanos = System.nanoTime();
-			}
-			case AFTER_EACH_MIGRATE -> this.applied.incrementAndGet();
-			case AFTER_MIGRATE -> record(true);
-			case AFTER_MIGRATE_ERROR -> record(false);
-			case AFTER_MIGRATE_OPERATION_FINISH -> {
-				if (context.getOperationResult() instanceof MigrateResult result && result.success) {
-					recordPending(context);
-				}
-			}
+		if (context.getOperationResult() instanceof MigrateResult result && result.success) {
+			recordPending(context);
 		}
 	}
 
@@ -87,14 +70,9 @@ class FlywayRunMetrics implements Callback {
 		}
 	}
 
-	private void record(boolean success) {
-		Duration duration = Duration.ofNanos(System.nanoTime() - this.startNanos);
-		this.metrics.ifAvailable((meters) -> meters.recordRun(TOOL, success, this.applied.get(), duration));
-	}
-
 	@Override
 	public String getCallbackName() {
-		return "duality-metrics";
+		return "duality-pending-metrics";
 	}
 
 }
