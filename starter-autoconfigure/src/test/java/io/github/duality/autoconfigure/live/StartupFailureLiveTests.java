@@ -3,7 +3,6 @@ package io.github.duality.autoconfigure.live;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -88,9 +87,8 @@ class StartupFailureLiveTests {
 		postgres.createDatabase("lock_wait_exceeded");
 		String url = postgres.databaseUrl("lock_wait_exceeded");
 		// as an instance with Liquibase's plain lock leaves it mid-migration; change sets are pending
-		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + postgres.host() + ":"
-				+ postgres.port() + "/lock_wait_exceeded?sslmode=verify-full&sslrootcert=" + postgres.caCertificate(),
-				postgres.username(), postgres.password()); Statement statement = connection.createStatement()) {
+		try (Connection connection = postgres.connect("lock_wait_exceeded");
+				Statement statement = connection.createStatement()) {
 			statement.execute("create table databasechangeloglock (id integer primary key, locked boolean not null, "
 					+ "lockgranted timestamp, lockedby varchar(255))");
 			statement.execute("insert into databasechangeloglock values (1, true, now(), 'old-host (10.0.0.7)')");
