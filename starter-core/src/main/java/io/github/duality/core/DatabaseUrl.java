@@ -147,7 +147,8 @@ public final class DatabaseUrl {
 
 	private static List<String> secrets(ConnectionSpec.Builder builder, @Nullable String password) {
 		List<String> secrets = new ArrayList<>(builder.secrets());
-		if (password != null) {
+		// the password argument is usually the builder's password too: its masked forms are worked out once
+		if (password != null && !secrets.contains(password)) {
 			secrets.add(password);
 		}
 		return secrets;

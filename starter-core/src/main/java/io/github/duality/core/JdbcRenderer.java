@@ -27,7 +27,7 @@ final class JdbcRenderer {
 		String url = JdbcUrlParser.PREFIX + "//" + hosts + "/"
 				+ URLEncoder.encode(spec.session().database(), StandardCharsets.UTF_8);
 		Properties properties = new Properties();
-		properties.putAll(spec.pgjdbcOnly());
+		spec.pgjdbcOnly().forEach(properties::setProperty);
 		properties.setProperty("user", spec.credentials().user());
 		setIfPresent(properties, "password", spec.credentials().password());
 		properties.setProperty("sslmode", spec.tls().mode().libpqName());

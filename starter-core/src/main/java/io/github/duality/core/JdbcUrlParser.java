@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.postgresql.Driver;
 
@@ -105,7 +106,8 @@ final class JdbcUrlParser {
 						(equals >= 0) ? URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8) : "");
 			}
 		}
-		if (url.startsWith(PREFIX + "//")) {
+		// a second parse of the URL, only when the query names what it could replace
+		if (url.startsWith(PREFIX + "//") && Stream.of("host", "port", "dbname").anyMatch(given::gives)) {
 			Properties beforeQuery = Driver.parseURL(url.substring(0, queryStart), null);
 			if (beforeQuery != null) {
 				String authority = url.substring(PREFIX.length() + 2, url.indexOf('/', PREFIX.length() + 2));

@@ -1,8 +1,10 @@
 package io.github.duality.core;
 
-import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -433,6 +435,9 @@ public enum Parameter {
 			"r2dbc-pool settings: the r2dbc:pool: prefix is dropped and the pool is configured outside the URL "
 					+ "(in Spring Boot, spring.r2dbc.pool.*).");
 
+	/** Per family, each name's parameter (the first row that has the name), built once. */
+	private static final Map<ParameterFamily, Map<String, Parameter>> BY_NAME = indexByName();
+
 	private final Names names;
 
 	private final Fate fate;
@@ -481,7 +486,19 @@ public enum Parameter {
 
 	/** The parameter a name (case-sensitive, as both drivers read names) denotes in a family. */
 	public static Optional<Parameter> find(ParameterFamily family, String name) {
-		return Arrays.stream(values()).filter((parameter) -> parameter.names(family).contains(name)).findFirst();
+		return Optional.ofNullable(BY_NAME.get(family).get(name));
+	}
+
+	private static Map<ParameterFamily, Map<String, Parameter>> indexByName() {
+		Map<ParameterFamily, Map<String, Parameter>> index = new EnumMap<>(ParameterFamily.class);
+		for (ParameterFamily family : ParameterFamily.values()) {
+			Map<String, Parameter> byName = new HashMap<>();
+			for (Parameter parameter : values()) {
+				parameter.names(family).forEach((name) -> byName.putIfAbsent(name, parameter));
+			}
+			index.put(family, Map.copyOf(byName));
+		}
+		return index;
 	}
 
 	boolean accepts(String value) {

@@ -28,6 +28,11 @@ final class RepeatedParameters {
 		}
 	}
 
+	/** Whether the query gives this name. */
+	boolean gives(String name) {
+		return this.values.containsKey(name);
+	}
+
 	/**
 	 * Checks a query parameter that, in this form, replaces a part of the URL before the query (a host, a port, the
 	 * database).

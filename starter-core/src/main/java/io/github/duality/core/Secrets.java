@@ -200,8 +200,22 @@ public final class Secrets {
 		return masked;
 	}
 
+	/** The %-escapes' hex digits in lower case; a loop, as a regular expression cost more than all other masking. */
 	private static String lowerCaseEscapes(String encoded) {
-		return PERCENT_ESCAPE.matcher(encoded).replaceAll((escape) -> "%" + escape.group(1).toLowerCase(Locale.ROOT));
+		char[] characters = encoded.toCharArray();
+		for (int i = 0; i + 2 < characters.length; i++) {
+			if (characters[i] == '%' && isHexDigit(characters[i + 1]) && isHexDigit(characters[i + 2])) {
+				characters[i + 1] = Character.toLowerCase(characters[i + 1]);
+				characters[i + 2] = Character.toLowerCase(characters[i + 2]);
+				i += 2;
+			}
+		}
+		return new String(characters);
+	}
+
+	private static boolean isHexDigit(char character) {
+		return (character >= '0' && character <= '9') || (character >= 'A' && character <= 'F')
+				|| (character >= 'a' && character <= 'f');
 	}
 
 	/** pgjdbc properties as strings, secrets masked, sorted by name. */

@@ -1,6 +1,5 @@
 package io.github.duality.core;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ final class TlsFiles {
 					"Convert it: openssl x509 -inform DER -in " + path + " -out " + withExtension(path, ".pem"));
 		}
 		try {
-			if (CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(content))
+			if (CertificateFactory.getInstance("X.509").generateCertificates(new CertificateBytes(content))
 				.isEmpty()) {
 				throw new CertificateException("no certificate");
 			}
