@@ -7,7 +7,6 @@ import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.Secrets;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.util.PlaceholderResolutionException;
@@ -47,7 +46,7 @@ public final class DatasourceUrlDerivation {
 			return environment.getProperty(property);
 		}
 		catch (PlaceholderResolutionException ex) {
-			PropertySource<?> source = sourceOf(environment, property);
+			PropertySource<?> source = PropertyOrigins.sourceOf(environment, property);
 			String raw = (source != null) ? String.valueOf(source.getProperty(property)) : null;
 			String masked = PASSWORD_PROPERTY.equals(property) ? null : Secrets.mask(raw);
 			// a placeholder inside the password part of a URL is a piece of the password
@@ -59,17 +58,6 @@ public final class DatasourceUrlDerivation {
 			}
 			throw new UnresolvedDatasourcePropertyException(property, masked, placeholder, origin);
 		}
-	}
-
-	private static @Nullable PropertySource<?> sourceOf(Environment environment, String property) {
-		if (environment instanceof ConfigurableEnvironment configurable) {
-			for (PropertySource<?> source : configurable.getPropertySources()) {
-				if (source.getProperty(property) instanceof String) {
-					return source;
-				}
-			}
-		}
-		return null;
 	}
 
 	private static boolean isCredential(@Nullable String parameter) {

@@ -89,7 +89,7 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 
 		/** The first tool whose exceptions are in the chain; a bare pgjdbc failure is a migration tool's. */
 		static Tool of(Throwable failure) {
-			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			for (Throwable cause : CauseChain.of(failure)) {
 				for (Tool tool : values()) {
 					if (cause.getClass().getName().startsWith(tool.exceptionPackage)) {
 						return tool;

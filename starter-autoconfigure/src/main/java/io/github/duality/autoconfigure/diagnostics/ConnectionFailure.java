@@ -76,7 +76,7 @@ public enum ConnectionFailure {
 	/** The message of the innermost cause with one: the driver's or the server's own words. */
 	static String innermostMessage(Throwable failure) {
 		String message = failure.getClass().getSimpleName();
-		for (Throwable cause : new Causes(failure).all) {
+		for (Throwable cause : CauseChain.of(failure)) {
 			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
 				message = cause.getMessage();
 			}
@@ -86,16 +86,16 @@ public enum ConnectionFailure {
 
 	private static final class Causes {
 
-		private final List<Throwable> all = new ArrayList<>();
+		private final List<Throwable> all;
 
 		private final List<String> states = new ArrayList<>();
 
 		private final String messages;
 
 		Causes(Throwable failure) {
+			this.all = CauseChain.of(failure);
 			StringBuilder text = new StringBuilder();
-			for (Throwable cause = failure; cause != null && !this.all.contains(cause); cause = cause.getCause()) {
-				this.all.add(cause);
+			for (Throwable cause : this.all) {
 				String state = (cause instanceof SQLException sql) ? sql.getSQLState()
 						: (cause instanceof R2dbcException r2dbc) ? r2dbc.getSqlState() : null;
 				if (state != null) {

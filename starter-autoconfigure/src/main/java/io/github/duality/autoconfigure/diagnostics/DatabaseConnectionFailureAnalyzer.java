@@ -2,11 +2,11 @@ package io.github.duality.autoconfigure.diagnostics;
 
 import java.time.Duration;
 
+import io.github.duality.autoconfigure.startup.StartupWaitAutoConfiguration;
 import io.github.duality.core.Secrets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
@@ -54,12 +54,12 @@ class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 				failure);
 	}
 
+	/** Zero for a value that does not bind: the analysis must not fail on it. */
 	private Duration startupWait() {
-		String wait = this.environment.getProperty("duality.startup.wait");
 		try {
-			return (wait != null) ? DurationStyle.detectAndParse(wait) : Duration.ZERO;
+			return StartupWaitAutoConfiguration.startupWait(this.environment);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (RuntimeException ex) {
 			return Duration.ZERO;
 		}
 	}

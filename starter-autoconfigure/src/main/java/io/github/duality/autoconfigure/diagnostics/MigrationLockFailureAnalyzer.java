@@ -46,12 +46,11 @@ class MigrationLockFailureAnalyzer implements FailureAnalyzer {
 	}
 
 	private static @Nullable Throwable lockFailure(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause.getClass().getName().equals(LOCK_EXCEPTION)) {
-				return cause;
-			}
-		}
-		return null;
+		return CauseChain.of(failure)
+			.stream()
+			.filter((cause) -> cause.getClass().getName().equals(LOCK_EXCEPTION))
+			.findFirst()
+			.orElse(null);
 	}
 
 }

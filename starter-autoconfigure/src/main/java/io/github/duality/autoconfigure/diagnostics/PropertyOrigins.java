@@ -59,8 +59,7 @@ public final class PropertyOrigins {
 
 	/** The value as written, placeholders unresolved. */
 	private static @Nullable String rawValue(Environment environment, String property) {
-		PropertySource<?> source = (environment instanceof ConfigurableEnvironment configurable)
-				? sourceOf(configurable, property) : null;
+		PropertySource<?> source = sourceOf(environment, property);
 		return (source != null && source.getProperty(property) instanceof String raw) ? raw : null;
 	}
 
@@ -88,10 +87,19 @@ public final class PropertyOrigins {
 		return sources;
 	}
 
-	private static @Nullable PropertySource<?> sourceOf(ConfigurableEnvironment environment, String name) {
-		for (PropertySource<?> source : environment.getPropertySources()) {
-			if (!(source.getSource() instanceof Iterable<?>) && source.containsProperty(name)) {
-				return source;
+	/**
+	 * The property source whose value the environment uses: the first that holds the name, passing over Boot's
+	 * view of all the others at once.
+	 * @param environment the application's environment
+	 * @param name a property name, or a placeholder's name such as {@code DATABASE_URL}
+	 * @return the source, or {@code null} when none holds the name
+	 */
+	public static @Nullable PropertySource<?> sourceOf(Environment environment, String name) {
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			for (PropertySource<?> source : configurable.getPropertySources()) {
+				if (!(source.getSource() instanceof Iterable<?>) && source.containsProperty(name)) {
+					return source;
+				}
 			}
 		}
 		return null;

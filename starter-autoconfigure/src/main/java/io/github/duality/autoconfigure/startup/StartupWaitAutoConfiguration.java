@@ -67,7 +67,12 @@ public final class StartupWaitAutoConfiguration {
 
 	}
 
-	static Duration startupWait(Environment environment) {
+	/**
+	 * {@code duality.startup.wait}, bound as the waits bind it.
+	 * @param environment the application's environment
+	 * @return the wait, zero when it is not set
+	 */
+	public static Duration startupWait(Environment environment) {
 		return Binder.get(environment).bind("duality.startup.wait", Duration.class).orElse(Duration.ZERO);
 	}
 

@@ -14,6 +14,7 @@ import io.github.duality.autoconfigure.health.DualityHealthContributorAutoConfig
 import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
 import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
 import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
+import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -64,13 +65,13 @@ class QuietHealthLiveTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				// PostgreSQL counts a session in its statistics once its backend has flushed them: Liquibase's too
-				pause(Duration.ofSeconds(2));
+				ChildApplication.pause(Duration.ofSeconds(2));
 				long sessionsBefore = sessionsOpened("quiet_interval");
 				List<Health> probes = new ArrayList<>();
 				for (int i = 0; i < PROBES; i++) {
 					probes.add(health(context, "migration"));
 				}
-				pause(Duration.ofSeconds(2));
+				ChildApplication.pause(Duration.ofSeconds(2));
 				long opened = sessionsOpened("quiet_interval") - sessionsBefore;
 				System.out.printf("%d migration health probes within the interval opened %d session(s)%n", PROBES,
 						opened);
@@ -109,7 +110,7 @@ class QuietHealthLiveTests {
 					assertThat(health(context, "application").getStatus()).isEqualTo(Status.UP);
 					dedicated.stop();
 					// the driver logs each pooled connection the server resets, health check or not: not ours
-					pause(Duration.ofSeconds(2));
+					ChildApplication.pause(Duration.ofSeconds(2));
 					// the pool may report the dead idle connection it validated (r2dbc-postgresql 1.1.1, Boot 4.0)
 					// rather than the refused connect that replaces it (1.1.3)
 					assertQuietlyDown(context, output, output.getAll().length(), "refused|connection validation failed");
@@ -155,7 +156,7 @@ class QuietHealthLiveTests {
 					.doesNotContain("secret");
 			}
 		}
-		pause(Duration.ofSeconds(5));
+		ChildApplication.pause(Duration.ofSeconds(5));
 		String logged = output.getAll().substring(start);
 		System.out.printf("%d probes of each component while the database failed: %d ERROR or SEVERE line(s) logged%n", PROBES,
 				logged.lines().filter((line) -> line.contains(" ERROR ") || line.contains("SEVERE")).count());
@@ -182,16 +183,6 @@ class QuietHealthLiveTests {
 		CompositeReactiveHealthContributor database = context.getBean("databaseHealthContributor",
 				CompositeReactiveHealthContributor.class);
 		return ((ReactiveHealthIndicator) database.getContributor(component)).health().block(Duration.ofSeconds(30));
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** Accepts TCP connections and never answers, like a server that hangs. */
