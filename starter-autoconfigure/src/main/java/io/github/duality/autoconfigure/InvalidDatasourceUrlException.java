@@ -13,10 +13,22 @@ public class InvalidDatasourceUrlException extends RuntimeException {
 
 	private final @Nullable String origin;
 
+	private final @Nullable String comparedWith;
+
 	InvalidDatasourceUrlException(String property, @Nullable String origin, InvalidConnectionUrlException cause) {
+		this(property, origin, null, cause);
+	}
+
+	/**
+	 * @param comparedWith the other property the value was checked against, with its origin, e.g.
+	 * spring.datasource.url for duality.migration.url
+	 */
+	InvalidDatasourceUrlException(String property, @Nullable String origin, @Nullable String comparedWith,
+			InvalidConnectionUrlException cause) {
 		super(property + ": " + cause.getMessage(), cause);
 		this.property = property;
 		this.origin = origin;
+		this.comparedWith = comparedWith;
 	}
 
 	public String getProperty() {
@@ -26,6 +38,11 @@ public class InvalidDatasourceUrlException extends RuntimeException {
 	/** Where the value came from (a file and line, an environment variable), or {@code null}. */
 	public @Nullable String getOrigin() {
 		return this.origin;
+	}
+
+	/** The other property the value was checked against, with its origin, or {@code null}. */
+	public @Nullable String getComparedWith() {
+		return this.comparedWith;
 	}
 
 	@Override

@@ -189,7 +189,8 @@ public final class DatabaseUrl {
 		builder.pgjdbcOnly("prepareThreshold", "0");
 		notes.add(pooler.evidence() + ": " + pooler.provider() + " in front, a transaction pooler, so no server-side "
 				+ "prepared statements on the application path (pgjdbc prepareThreshold=0 and "
-				+ "preparedStatementCacheQueries=0, r2dbc preparedStatementCacheQueries=0)");
+				+ "preparedStatementCacheQueries=0, r2dbc preparedStatementCacheQueries=0)"
+				+ (pooler.evidence().equals("pgbouncer=true") ? "; libpq itself does not know the parameter" : ""));
 	}
 
 	private static UrlForm formOf(String url) {

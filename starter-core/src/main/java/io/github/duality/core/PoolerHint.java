@@ -5,7 +5,7 @@ package io.github.duality.core;
  */
 public enum PoolerHint {
 
-	/** Recognise a transaction pooler from the URL: {@code pgbouncer=true}, a provider's pooler host or port. */
+	/** Recognise a transaction pooler from the URL: {@code pgbouncer=true} or a provider's pooler host and port. */
 	AUTO,
 
 	/** A transaction-mode pooler is in front, whatever the URL shows (a generic PgBouncer on any port). */

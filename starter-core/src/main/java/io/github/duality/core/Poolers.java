@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Poolers {
 
-	/** PgBouncer's default port; Azure's built-in PgBouncer listens there too. */
+	/** Where Azure's built-in PgBouncer listens: PgBouncer's default port. */
 	private static final int PGBOUNCER_PORT = 6432;
 
 	/** Supabase's transaction-mode port, on its shared (Supavisor) and dedicated (PgBouncer) poolers. */
@@ -55,7 +55,7 @@ final class Poolers {
 	 * @param hosts the URL's servers
 	 * @param declared whether the URL says {@code pgbouncer=true}
 	 * @param hint what the user says
-	 * @return the pooler in front, if any
+	 * @return the pooler in front, if the URL or the user says so
 	 */
 	static Optional<TransactionPooler> recognise(List<HostAndPort> hosts, boolean declared, PoolerHint hint) {
 		if (hint == PoolerHint.NONE) {
@@ -65,13 +65,8 @@ final class Poolers {
 		if (known.isPresent()) {
 			return known;
 		}
-		String evidence = (hint == PoolerHint.TRANSACTION) ? "duality.pooler=transaction" : hosts.stream()
-			.filter((address) -> address.port() == PGBOUNCER_PORT || address.port() == SUPABASE_TRANSACTION_PORT)
-			.findFirst()
-			.map((address) -> "port " + address.port() + ((address.port() == PGBOUNCER_PORT) ? " (PgBouncer's default)"
-					: " (the transaction-mode port of Supabase's poolers)"))
-			.orElse(null);
-		return Optional.ofNullable(evidence).map(Poolers::generic);
+		// a port alone (6432, 6543) is no proof: servers listen there too; the run-time check catches such poolers
+		return (hint == PoolerHint.TRANSACTION) ? Optional.of(generic("duality.pooler=transaction")) : Optional.empty();
 	}
 
 	/**

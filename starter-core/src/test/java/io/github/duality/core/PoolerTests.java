@@ -61,10 +61,10 @@ class PoolerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "postgres://app@bouncer.internal:6432/shop?sslmode=require",
-			"postgres://app@db.internal:5432/shop?pgbouncer=true&sslmode=require",
-			"r2dbc:postgresql://app@pooler.internal:6543/shop?sslMode=require" })
-	void unknownPoolerLeavesMigrationsNoEndpoint(String url) {
+	@ValueSource(strings = { "postgres://app@db.internal:5432/shop?pgbouncer=true"
+				+ "&sslmode=require",
+			"postgres://app@pooler.internal:6543/shop?pgbouncer=true" })
+	void declaredPoolerWithoutKnownDirectEndpointLeavesMigrationsNone(String url) {
 		DerivedConnection derived = derive(url, null, PoolerHint.AUTO);
 		assertThat(derived.migration().endpoint()).isEqualTo(MigrationPath.Endpoint.REFUSED);
 		assertThatExceptionOfType(TransactionPoolerException.class).isThrownBy(derived::migrationJdbc)
@@ -90,9 +90,11 @@ class PoolerTests {
 		assertThat(derived.migrationJdbc().url()).isEqualTo("jdbc:postgresql://db.internal:6432/shop");
 	}
 
-	@Test
-	void serverWithoutPoolerSignsMigratesOverTheUrlItself() {
-		DerivedConnection derived = derive("postgres://app@db.internal:5432/shop", null, PoolerHint.AUTO);
+	@ParameterizedTest
+	@ValueSource(strings = { "postgres://app@db.internal:5432/shop", "postgres://app@bouncer.internal:6432/shop",
+			"postgres://app@db.internal:6543/shop" })
+	void portAloneIsNoProofOfAPooler(String url) {
+		DerivedConnection derived = derive(url, null, PoolerHint.AUTO);
 		assertThat(derived.pooler()).isNull();
 		assertThat(derived.migration().endpoint()).isEqualTo(MigrationPath.Endpoint.APPLICATION_URL);
 		assertThat(derived.jdbc().properties()).doesNotContainKey("prepareThreshold");
@@ -100,8 +102,8 @@ class PoolerTests {
 
 	@Test
 	void migrationUrlTakesWhatItLeavesOutFromTheApplicationUrl() {
-		DerivedConnection derived = derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop"
-				+ "?sslmode=require&options=-c%20search_path%3Dsales&application_name=orders",
+		DerivedConnection derived = derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop?pgbouncer=true"
+				+ "&sslmode=require&options=-c%20search_path%3Dsales&application_name=orders",
 				"postgresql://db.internal:5432", PoolerHint.AUTO);
 		assertThat(derived.migration().endpoint()).isEqualTo(MigrationPath.Endpoint.MIGRATION_URL);
 		assertThat(derived.migrationJdbc().url()).isEqualTo("jdbc:postgresql://db.internal:5432/shop");
@@ -114,7 +116,8 @@ class PoolerTests {
 
 	@Test
 	void migrationUrlMayNameItsOwnRoleAndStrongerTls() {
-		DerivedConnection derived = derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop?sslmode=require",
+		DerivedConnection derived = derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop?pgbouncer=true"
+				+ "&sslmode=require",
 				"jdbc:postgresql://db.internal/shop?user=owner&password=0wner-Secr3t&sslmode=verify-full"
 						+ "&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory",
 				PoolerHint.AUTO);
@@ -127,7 +130,7 @@ class PoolerTests {
 	@Test
 	void migrationUrlToAnotherDatabaseIsRefused() {
 		assertThatExceptionOfType(MigrationUrlException.class)
-			.isThrownBy(() -> derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop",
+			.isThrownBy(() -> derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop?pgbouncer=true",
 					"postgres://db.internal:5432/shop_staging", PoolerHint.AUTO))
 			.withMessageContaining("'shop_staging'")
 			.withMessageContaining("'shop'")
@@ -137,8 +140,8 @@ class PoolerTests {
 	@Test
 	void migrationUrlWithWeakerTlsIsRefused() {
 		assertThatExceptionOfType(MigrationUrlException.class)
-			.isThrownBy(() -> derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop?sslmode=verify-full"
-					+ "&sslrootcert=system", "postgres://db.internal:5432/shop?sslmode=require", PoolerHint.AUTO))
+			.isThrownBy(() -> derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop?pgbouncer=true"
+					+ "&sslmode=verify-full&sslrootcert=system", "postgres://db.internal:5432/shop?sslmode=require", PoolerHint.AUTO))
 			.withMessageContaining("sslmode require")
 			.withMessageContaining("sslmode verify-full")
 			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("sslmode"));
@@ -147,7 +150,7 @@ class PoolerTests {
 	@Test
 	void migrationUrlThroughAKnownPoolerIsRefused() {
 		assertThatExceptionOfType(MigrationUrlException.class)
-			.isThrownBy(() -> derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop",
+			.isThrownBy(() -> derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop?pgbouncer=true",
 					"postgres://ep-a-1-pooler.eu-central-1.aws.neon.tech/shop", PoolerHint.AUTO))
 			.withMessageContaining("transaction pooler too")
 			.withMessageContaining("without -pooler");
@@ -156,7 +159,7 @@ class PoolerTests {
 	@Test
 	void migrationUrlErrorsAreMaskedAndSaySo() {
 		assertThatExceptionOfType(MigrationUrlException.class)
-			.isThrownBy(() -> derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop",
+			.isThrownBy(() -> derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop?pgbouncer=true",
 					"postgres://owner:0wner-Secr3t@db.internal:5432/shop?sslMode=require", PoolerHint.AUTO))
 			.withMessageStartingWith("In the migration URL: ")
 			.withMessageNotContaining("0wner-Secr3t")
