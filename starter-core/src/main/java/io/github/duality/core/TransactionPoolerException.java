@@ -10,7 +10,7 @@ public class TransactionPoolerException extends InvalidConnectionUrlException {
 
 	private final TransactionPooler pooler;
 
-	TransactionPoolerException(TransactionPooler pooler) {
+	public TransactionPoolerException(TransactionPooler pooler) {
 		super("A transaction pooler is in front of this URL (" + pooler.provider() + ", " + pooler.evidence()
 				+ "). It hands server sessions from client to client between transactions, so a migration's "
 				+ "session-level lock would neither exclude other instances nor be released, and its SET commands "
