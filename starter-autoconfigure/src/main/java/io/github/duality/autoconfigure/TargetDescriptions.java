@@ -73,8 +73,7 @@ public final class TargetDescriptions {
 	/** The transaction pooler the application path goes through, if any: for the startup line and health. */
 	public static String pooler(DerivedConnection derived) {
 		TransactionPooler pooler = derived.pooler();
-		return (pooler != null) ? ", through " + pooler.provider() + "'s transaction pooler (" + pooler.evidence()
-				+ "; no server-side prepared statements)" : "";
+		return (pooler != null) ? ", through " + pooler.describe() + ", no server-side prepared statements" : "";
 	}
 
 }

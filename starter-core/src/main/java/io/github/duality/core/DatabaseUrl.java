@@ -138,8 +138,8 @@ public final class DatabaseUrl {
 		List<String> migrationNotes = new ArrayList<>();
 		ConnectionSpec spec = migration.validate(validator, migrationNotes);
 		if (pooler != null && migration.derived) {
-			notes.add("migrations go to " + spec.endpoints().hosts().get(0) + ", " + pooler.provider()
-					+ "'s direct endpoint (" + pooler.directForm() + "), not through its transaction pooler");
+			notes.add("migrations go to " + spec.endpoints().hosts().get(0) + " (" + pooler.directForm() + "), not "
+					+ "through " + pooler.describe());
 			return MigrationPath.providerConvention(JdbcRenderer.render(spec, true), pooler);
 		}
 		checkSameDatabase(applicationSpec, spec);
@@ -150,8 +150,8 @@ public final class DatabaseUrl {
 
 	private static void refuseTransactionPooler(ConnectionSpec.Builder migration) {
 		Poolers.recogniseKnown(migration.hosts(), migration.isTransactionPoolerDeclared()).ifPresent((pooler) -> {
-			throw new MigrationUrlException("The migration URL goes through a transaction pooler too ("
-					+ pooler.provider() + ", " + pooler.evidence() + "): migrations need a session of their own.",
+			throw new MigrationUrlException("The migration URL goes through " + pooler.describe()
+					+ " too: migrations need a session of their own.",
 					null, "Give the direct endpoint (" + pooler.directForm() + ").");
 		});
 	}
@@ -187,8 +187,7 @@ public final class DatabaseUrl {
 			List<String> notes) {
 		builder.preparedStatementCacheQueries(0);
 		builder.pgjdbcOnly("prepareThreshold", "0");
-		notes.add(pooler.evidence() + ": " + pooler.provider() + " in front, a transaction pooler, so no server-side "
-				+ "prepared statements on the application path (pgjdbc prepareThreshold=0 and "
+		notes.add(pooler.evidence() + ": " + pooler.describe() + " in front, so no server-side prepared statements on the application path (pgjdbc prepareThreshold=0 and "
 				+ "preparedStatementCacheQueries=0, r2dbc preparedStatementCacheQueries=0)"
 				+ (pooler.evidence().equals("pgbouncer=true") ? "; libpq itself does not know the parameter" : ""));
 	}

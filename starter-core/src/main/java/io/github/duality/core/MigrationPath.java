@@ -93,8 +93,7 @@ public final class MigrationPath {
 			case MIGRATION_URL -> "the migration URL";
 			case PROVIDER_CONVENTION -> "derived from " + this.pooler.provider() + "'s convention: "
 					+ this.pooler.directForm();
-			case REFUSED -> "none: " + this.pooler.provider() + " (" + this.pooler.evidence()
-					+ ") is in front and its direct endpoint is not known";
+			case REFUSED -> "none: " + this.pooler.describe() + " is in front and its direct endpoint is not known";
 		};
 	}
 

@@ -85,7 +85,7 @@ final class Poolers {
 	}
 
 	private static TransactionPooler generic(String evidence) {
-		return new TransactionPooler("a pooler", evidence,
+		return new TransactionPooler(null, evidence,
 				"the database server's own host and port, or a session-mode pooler", null);
 	}
 

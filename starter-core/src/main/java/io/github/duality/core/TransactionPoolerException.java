@@ -11,14 +11,17 @@ public class TransactionPoolerException extends InvalidConnectionUrlException {
 	private final TransactionPooler pooler;
 
 	public TransactionPoolerException(TransactionPooler pooler) {
-		super("A transaction pooler is in front of this URL (" + pooler.provider() + ", " + pooler.evidence()
-				+ "). It hands server sessions from client to client between transactions, so a migration's "
+		super(capitalized(pooler.describe()) + " is in front of this URL. It hands server sessions from client to client between transactions, so a migration's "
 				+ "session-level lock would neither exclude other instances nor be released, and its SET commands "
 				+ "would reach other clients' sessions.",
 				parameterOf(pooler.evidence()),
 				"Migrations need a session of their own: give the migration path the direct endpoint ("
 						+ pooler.directForm() + "). The application keeps going through the pooler.");
 		this.pooler = pooler;
+	}
+
+	private static String capitalized(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	/** The URL part that shows the pooler, or {@code null} when the user said so beside the URL. */

@@ -152,7 +152,7 @@ class PoolerTests {
 		assertThatExceptionOfType(MigrationUrlException.class)
 			.isThrownBy(() -> derive("postgres://app:" + PASSWORD + "@bouncer.internal:6432/shop?pgbouncer=true",
 					"postgres://ep-a-1-pooler.eu-central-1.aws.neon.tech/shop", PoolerHint.AUTO))
-			.withMessageContaining("transaction pooler too")
+			.withMessageContaining("goes through Neon's transaction pooler")
 			.withMessageContaining("without -pooler");
 	}
 

@@ -53,7 +53,7 @@ final class TransactionPoolerCheck {
 					Set<Integer> shared = new HashSet<>(firstBackends);
 					shared.retainAll(secondBackends);
 					if (!shared.isEmpty()) {
-						throw new TransactionPoolerException(new TransactionPooler("a pooler",
+						throw new TransactionPoolerException(new TransactionPooler(null,
 								"seen at run time: two migration connections were served by the same PostgreSQL "
 										+ "session " + shared.iterator().next(),
 								"the database server's own host and port, or a session-mode pooler", null));
