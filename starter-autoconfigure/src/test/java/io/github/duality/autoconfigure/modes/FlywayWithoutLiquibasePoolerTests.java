@@ -67,7 +67,7 @@ class FlywayWithoutLiquibasePoolerTests {
 				instance.awaitUp(STARTUP);
 			}
 			assertThat(applied(database)).containsExactlyElementsOf(ALL_MIGRATIONS);
-			assertThat(advisoryLocksHeld(database)).as("advisory locks left after startup").isZero();
+			assertThat(postgres.advisoryLocksHeldIn(database)).as("advisory locks left after startup").isZero();
 			assertThat(instances.get(0).output()).contains("(endpoint: duality.migration.url), Flyway enabled");
 			int port = instances.get(0).awaitPort(STARTUP);
 			assertThat(ChildApplication.get(port, "/ping").statusCode()).isEqualTo(200);
@@ -106,7 +106,7 @@ class FlywayWithoutLiquibasePoolerTests {
 			next.awaitUp(STARTUP);
 		}
 		assertThat(applied(database)).containsExactlyElementsOf(ALL_MIGRATIONS);
-		assertThat(advisoryLocksHeld(database)).isZero();
+		assertThat(postgres.advisoryLocksHeldIn(database)).isZero();
 	}
 
 	private ChildApplication start(String database, String name, int sleepSeconds, boolean direct) {
@@ -134,12 +134,6 @@ class FlywayWithoutLiquibasePoolerTests {
 			.stream()
 			.map((row) -> (String) row.get("script"))
 			.toList();
-	}
-
-	private static long advisoryLocksHeld(String database) {
-		return ((Number) postgres.queryAsSuperuserIn(database, "select count(*) as locks from pg_locks "
-				+ "where locktype = 'advisory' and database = (select oid from pg_database "
-				+ "where datname = current_database())").get(0).get("locks")).longValue();
 	}
 
 	private static void awaitSlowMigration(String database, ChildApplication instance) {
