@@ -84,14 +84,13 @@ record ProviderOrder(List<Provider> providers) {
 				return usable.get();
 			}
 		}
-		String tried = this.providers.isEmpty() ? "\n- (none left for this)"
-				: this.providers.stream()
+		String tried = this.providers.isEmpty() ? ": none of the providers that " + PROPERTY + " lists can give one"
+				: ", tried in the order " + names() + ":" + this.providers.stream()
 					.map((provider) -> "\n- " + provider.propertyValue() + ": " + provider.absence())
 					.collect(Collectors.joining());
-		throw new IllegalStateException("No PostgreSQL for " + purpose + ", tried in the order " + names() + ":"
-				+ tried + "\nThe Maven artifact normally makes a JDK enough; or install Docker, or the PostgreSQL "
-				+ "server package ('sudo apt-get install postgresql' on Debian/Ubuntu). " + PROPERTY
-				+ " (default " + DEFAULT.names() + ") sets the order.");
+		throw new IllegalStateException("No PostgreSQL for " + purpose + tried + "\nThe Maven artifact normally "
+				+ "makes a JDK enough; or install Docker, or the PostgreSQL server package ('sudo apt-get install "
+				+ "postgresql' on Debian/Ubuntu). " + PROPERTY + " (default " + DEFAULT.names() + ") sets the order.");
 	}
 
 	/**
