@@ -110,7 +110,8 @@ record ArtifactBinaries(Path jar, String artifactId, String version) {
 	 * The binaries' directory in the cache, unpacking the artifact first if no JVM has yet. JVMs that unpack at the
 	 * same time each unpack into a directory of their own and rename it into place: the first wins, and no JVM sees
 	 * a half-unpacked tree.
-	 * @param cache the cache directory, created if missing; it must belong to this account and be writable by no other
+	 * @param cache the cache directory, created if missing and made writable by this account alone; refused if another
+	 *        account owns it
 	 * @return the directory of {@code initdb}, {@code pg_ctl} and {@code postgres}
 	 * @throws IllegalStateException if the cache belongs to another account or the artifact cannot be unpacked
 	 */
