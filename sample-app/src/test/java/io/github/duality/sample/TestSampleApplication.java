@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Runs the sample app on a throwaway PostgreSQL: {@code ./mvnw -pl sample-app -am spring-boot:test-run}. The
- * project's test fixture provides it (Testcontainers when Docker answers, otherwise the local PostgreSQL server
- * binaries; TLS on either way), and the app reaches it through {@code spring.datasource.url} alone, exactly as in
- * production.
+ * project's test fixture provides it (Testcontainers when Docker answers, otherwise the installed PostgreSQL server
+ * binaries, otherwise those of a Maven artifact; TLS on every way), and the app reaches it through
+ * {@code spring.datasource.url} alone, exactly as in production.
  */
 public class TestSampleApplication {
 

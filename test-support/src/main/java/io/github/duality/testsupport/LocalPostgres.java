@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A throwaway cluster made with the PostgreSQL server binaries of this machine: {@code initdb} in a temporary
- * directory, started with {@code pg_ctl} on a free port, stopped and deleted when the JVM exits.
+ * A throwaway cluster made with PostgreSQL server binaries on this machine, installed or unpacked from the Maven
+ * artifact: {@code initdb} in a temporary directory, started with {@code pg_ctl} on a free port, stopped and deleted
+ * when the JVM exits.
  * <p>
  * {@code initdb} and {@code pg_ctl} refuse to run as root, so root hands the directory to the {@code postgres}
  * account and runs them through {@code runuser}.
@@ -34,6 +35,8 @@ final class LocalPostgres {
 
 	private final Path binDirectory;
 
+	private final String origin;
+
 	// first: fails before anything is created when root cannot hand the cluster over
 	private final UserPrincipal serverAccount = (isRoot()) ? lookUpServerAccount() : null;
 
@@ -45,26 +48,20 @@ final class LocalPostgres {
 
 	private volatile boolean started;
 
-	private LocalPostgres(Path binDirectory) {
+	private LocalPostgres(Path binDirectory, String origin) {
 		this.binDirectory = binDirectory;
+		this.origin = origin;
 	}
 
 	/**
-	 * Create and start a cluster.
+	 * A cluster not yet created: {@link #start()} creates and starts it, and the caller may then stop, start and
+	 * restart it.
 	 * @param binDirectory the directory of {@code initdb} and {@code pg_ctl}
-	 * @return the running server
-	 */
-	static ProvisionedServer start(Path binDirectory) {
-		return new LocalPostgres(binDirectory).start();
-	}
-
-	/**
-	 * A cluster not yet created, for a caller that stops, starts and restarts it: see {@link #start()}.
-	 * @param binDirectory the directory of {@code initdb} and {@code pg_ctl}
+	 * @param origin where the binaries come from, for {@link TestPostgres#describe()}
 	 * @return the cluster's controller
 	 */
-	static LocalPostgres controllable(Path binDirectory) {
-		return new LocalPostgres(binDirectory);
+	static LocalPostgres of(Path binDirectory, String origin) {
+		return new LocalPostgres(binDirectory, origin);
 	}
 
 	ProvisionedServer start() {
@@ -79,7 +76,7 @@ final class LocalPostgres {
 			run("pg_ctl.log", "pg_ctl", "-D", this.dataDirectory.toString(), "-l", this.serverLog.toString(), "-w",
 					"-t", "30", "start");
 			this.started = true;
-			return new ProvisionedServer("local binaries in " + this.binDirectory + " (server log " + this.serverLog
+			return new ProvisionedServer(this.origin + " in " + this.binDirectory + " (server log " + this.serverLog
 					+ ")", "localhost", port, ServerConfiguration.HOST_NOT_IN_CERTIFICATE, superuserPassword,
 					tls.caCertificate());
 		}
@@ -263,9 +260,9 @@ final class LocalPostgres {
 		}
 		catch (UserPrincipalNotFoundException ex) {
 			throw new IllegalStateException("Running as root: initdb and pg_ctl refuse root and must run as the '"
-					+ SERVER_ACCOUNT + "' account, which does not exist. Install the PostgreSQL server package "
-					+ "(it creates the account; 'sudo apt-get install postgresql' on Debian/Ubuntu) or run the "
-					+ "tests as a regular user.", ex);
+					+ SERVER_ACCOUNT + "' account, which does not exist. Create it ('useradd --system --user-group "
+					+ "--no-create-home " + SERVER_ACCOUNT + "' on Linux; the PostgreSQL server package also creates "
+					+ "it) or run the build as a regular user.", ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -17,14 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * A real, production-like PostgreSQL for tests, started once per JVM: TLS on with a certificate from a per-run CA,
  * scram-sha-256 for every TCP connection, and an application role that owns its database and has a URL-hostile
  * password.
  * <p>
- * Provisioned with Testcontainers when a Docker engine answers, otherwise from the PostgreSQL server binaries
- * installed on this machine; tests fail (never skip) when neither is available.
+ * Provisioned by the first provider that can run a server here, in the order {@code docker,local,maven} or the one
+ * the system property {@code duality.test.postgres} gives: Testcontainers when a Docker engine answers, the
+ * PostgreSQL server binaries installed on this machine, or those of the Maven artifact the build downloaded. Tests
+ * fail (never skip) when none can.
  */
 public final class TestPostgres {
 
@@ -36,11 +39,6 @@ public final class TestPostgres {
 
 	// every character that needs escaping somewhere in a URL, plus a non-ASCII one that SCRAM normalizes
 	private static final String PASSWORD = "p@ss:w/rd?&=%+ #é";
-
-	private static final String NOTHING_TO_RUN_POSTGRES_ON = "No PostgreSQL for the tests: found neither a Docker "
-			+ "engine (for Testcontainers) nor the PostgreSQL server binaries (initdb, pg_ctl) via "
-			+ "'pg_config --bindir' or in /usr/lib/postgresql/*/bin. Install Docker, or the PostgreSQL server "
-			+ "package ('sudo apt-get install postgresql' on Debian/Ubuntu).";
 
 	private static TestPostgres instance;
 
@@ -94,17 +92,19 @@ public final class TestPostgres {
 
 	/**
 	 * A new server of its own, configured like {@link #get()}'s, that the caller may stop, start and restart
-	 * without disturbing the other tests of the JVM. Made from the PostgreSQL server binaries of this machine (a
-	 * container would come back on another port).
+	 * without disturbing the other tests of the JVM. Made from server binaries, installed or the Maven artifact's, in
+	 * the providers' order (a container would come back on another port).
 	 * @return the running server; {@link #destroy()} it when done, or it is deleted at JVM exit
 	 * @throws IllegalStateException if there are no server binaries or the server does not start
 	 */
 	public static TestPostgres dedicated() {
-		Path binaries = ServerBinaries.find()
-			.orElseThrow(() -> new IllegalStateException("A dedicated, restartable test PostgreSQL needs the "
-					+ "PostgreSQL server binaries (initdb, pg_ctl) via 'pg_config --bindir' or in "
-					+ "/usr/lib/postgresql/*/bin ('sudo apt-get install postgresql' on Debian/Ubuntu)."));
-		LocalPostgres control = LocalPostgres.controllable(binaries);
+		return dedicated(ProviderOrder.fromSystemProperty());
+	}
+
+	/** {@link #dedicated()} from the first provider in the given order that has server binaries here. */
+	static TestPostgres dedicated(ProviderOrder order) {
+		LocalPostgres control = order.without(Provider.DOCKER)
+			.first(TestPostgres::binaries, "a dedicated, restartable server (server binaries, never a container)");
 		ProvisionedServer server = control.start();
 		TestPostgres postgres = new TestPostgres(server, createApplicationDatabase(server), control);
 		logger.log(Level.INFO, () -> "Dedicated test PostgreSQL ready: " + postgres.describe());
@@ -353,14 +353,24 @@ public final class TestPostgres {
 	}
 
 	private static ProvisionedServer provision() {
-		if (ContainerPostgres.dockerAnswers()) {
-			return ContainerPostgres.start();
-		}
-		Optional<Path> binaries = ServerBinaries.find();
-		if (binaries.isPresent()) {
-			return LocalPostgres.start(binaries.get());
-		}
-		throw new IllegalStateException(NOTHING_TO_RUN_POSTGRES_ON);
+		Supplier<ProvisionedServer> start = ProviderOrder.fromSystemProperty().first((provider) -> {
+			if (provider == Provider.DOCKER) {
+				return ContainerPostgres.dockerAnswers() ? Optional.of(ContainerPostgres::start) : Optional.empty();
+			}
+			return binaries(provider).map((cluster) -> cluster::start);
+		}, "the tests");
+		return start.get();
+	}
+
+	/** A cluster to make with the binaries a provider has on this machine, if it has any. */
+	private static Optional<LocalPostgres> binaries(Provider provider) {
+		return switch (provider) {
+			case LOCAL -> ServerBinaries.find().map((directory) -> LocalPostgres.of(directory, "local binaries"));
+			case MAVEN -> ArtifactBinaries.onClasspath(TestPostgres.class.getClassLoader())
+				.map((artifact) -> LocalPostgres.of(artifact.unpackedInto(ArtifactBinaries.defaultCache()),
+						"Maven artifact " + artifact.coordinates() + ", unpacked"));
+			case DOCKER -> Optional.empty();
+		};
 	}
 
 	/**
