@@ -337,9 +337,10 @@ public enum Parameter {
 
 	PGBOUNCER(Names.ofLibpq("pgbouncer"), Fate.CONVERTED,
 			"Prisma's parameter, found in Supabase's pooler URLs: true says a transaction pooler is in front, so "
-					+ "both paths get no server-side prepared statements (pgjdbc prepareThreshold=0 and, on both, "
-					+ "preparedStatementCacheQueries=0); false changes nothing. libpq itself refuses the name, so such "
-					+ "a URL does not work in psql."),
+					+ "the application path gets no server-side prepared statements (pgjdbc prepareThreshold=0 and, "
+					+ "on both drivers, preparedStatementCacheQueries=0) and migrations never go through it: they use "
+					+ "the migration URL or the provider's direct endpoint, or are refused; false changes nothing. "
+					+ "libpq itself refuses the name, so such a URL does not work in psql."),
 
 	PREPARE_THRESHOLD(Names.ofPgjdbc("prepareThreshold"), Fate.PATH_ONLY,
 			"Executions before pgjdbc names a statement on the server. For a transaction-mode pooler also set "
