@@ -221,6 +221,17 @@ class DualityAutoConfigurationTests {
 	}
 
 	@Test
+	void aMigrationToolWhoseAutoConfigurationIsMissingIsNamedAsSuch() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
+					R2dbcAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + URL)
+			.run((context) -> assertThat(context.getBean(DualityStartupReport.class).migrationPath()).isEqualTo(
+					"none (Liquibase on the classpath, but Duality's auto-configuration for it is not in this context: "
+							+ "import it with Boot's)"));
+	}
+
+	@Test
 	void refusesAMisspelledParameterAtStartup() {
 		this.contextRunner.withPropertyValues("spring.datasource.url=jdbc:postgresql://h/app?sslMode=require")
 			.run((context) -> {
