@@ -1,6 +1,11 @@
 package io.github.duality.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.github.duality.autoconfigure.diagnostics.PropertyOrigins;
+import io.github.duality.core.CredentialSources;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
@@ -23,6 +28,9 @@ public final class DatasourceUrlDerivation {
 
 	static final String PASSWORD_PROPERTY = "spring.datasource.password";
 
+	private static final CredentialSources CREDENTIAL_SOURCES = new CredentialSources(USERNAME_PROPERTY,
+			PASSWORD_PROPERTY);
+
 	private DatasourceUrlDerivation() {
 	}
 
@@ -32,12 +40,18 @@ public final class DatasourceUrlDerivation {
 		String username = resolve(environment, USERNAME_PROPERTY);
 		String password = resolve(environment, PASSWORD_PROPERTY);
 		try {
-			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password));
+			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password), CREDENTIAL_SOURCES);
 		}
 		catch (InvalidConnectionUrlException ex) {
-			String property = isCredential(ex.getParameter()) ? USERNAME_PROPERTY + "/" + PASSWORD_PROPERTY
-					: URL_PROPERTY;
-			throw new InvalidDatasourceUrlException(property, PropertyOrigins.describe(environment, URL_PROPERTY), ex);
+			Map<String, @Nullable String> origins = new LinkedHashMap<>();
+			origins.put(URL_PROPERTY, PropertyOrigins.describe(environment, URL_PROPERTY));
+			// the core names a credential property exactly as given to it when its value is part of the problem
+			for (String property : List.of(USERNAME_PROPERTY, PASSWORD_PROPERTY)) {
+				if (ex.getProblem().contains(property)) {
+					origins.put(property, PropertyOrigins.describe(environment, property));
+				}
+			}
+			throw new InvalidDatasourceUrlException(origins, ex);
 		}
 	}
 
@@ -58,10 +72,6 @@ public final class DatasourceUrlDerivation {
 			}
 			throw new UnresolvedDatasourcePropertyException(property, masked, placeholder, origin);
 		}
-	}
-
-	private static boolean isCredential(@Nullable String parameter) {
-		return "user".equals(parameter) || "username".equals(parameter) || "password".equals(parameter);
 	}
 
 	private static @Nullable String emptyToNull(@Nullable String value) {

@@ -40,6 +40,22 @@ public final class DatabaseUrl {
 	}
 
 	/**
+	 * Derive both driver targets, with the credentials given beside the URL named as the caller's user knows them
+	 * (for example {@code spring.datasource.username}) in every message about them.
+	 * @param url the URL, in any accepted form
+	 * @param username the user, or {@code null}; if the URL names one too, both must agree
+	 * @param password the password, or {@code null}; if the URL holds one too, both must agree
+	 * @param sources what the user calls the places {@code username} and {@code password} come from
+	 * @return both targets, the model and notes on what was converted
+	 * @throws InvalidConnectionUrlException for any input that cannot become two faithful targets; its texts are
+	 * masked
+	 */
+	public static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
+			CredentialSources sources) {
+		return derive(url, username, password, Path.of(System.getProperty("user.home")), FileChecks.READ, sources);
+	}
+
+	/**
 	 * Derive both driver targets, reading the TLS files the URL names or not.
 	 * @param url the URL, in any accepted form
 	 * @param username the user, or {@code null}; if the URL names one too, both must agree
@@ -66,6 +82,11 @@ public final class DatabaseUrl {
 
 	static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
 			Path home, FileChecks fileChecks) {
+		return derive(url, username, password, home, fileChecks, CredentialSources.ARGUMENTS);
+	}
+
+	static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
+			Path home, FileChecks fileChecks, CredentialSources sources) {
 		if (url == null || url.isBlank()) {
 			throw new InvalidConnectionUrlException("No database URL is given.", null,
 					"Set one, for example postgresql://user@host:5432/database.");
@@ -81,12 +102,13 @@ public final class DatabaseUrl {
 				case R2DBC -> R2dbcUrlParser.parse(trimmed, builder, notes);
 			}
 			if (username != null) {
-				builder.user(username, "the username argument");
+				builder.user(username, sources.username());
 			}
 			if (password != null) {
-				builder.password(password, "the password argument");
+				builder.password(password, sources.password());
 			}
-			ConnectionSpec spec = new SpecValidator(LocalFiles.of(home, fileChecks), System.getProperty("user.name")).validate(builder, trimmed, notes);
+			ConnectionSpec spec = new SpecValidator(LocalFiles.of(home, fileChecks), System.getProperty("user.name"),
+					sources.username()).validate(builder, trimmed, notes);
 			notes.add("migrations always connect to the primary (targetServerType=primary, no load balancing)");
 			return new DerivedConnection(maskedInput(trimmed, builder, password), spec, JdbcRenderer.render(spec, false),
 					JdbcRenderer.render(spec, true), R2dbcRenderer.render(spec), notes);
