@@ -72,6 +72,26 @@ class SampleApplicationAotIT {
 			.doesNotContain(TestPostgres.percentEncode(postgres.password()));
 	}
 
+	@Test
+	void aMigrationModeOtherThanTheBuildsIsRefusedAtRunTime() throws Exception {
+		TestPostgres postgres = TestPostgres.get();
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dspring.aot.enabled=true", "-jar",
+				jar().toString(), "--spring.main.banner-mode=off")
+			.redirectErrorStream(true);
+		Path log = Files.createTempFile("sample-aot-mode", ".log");
+		log.toFile().deleteOnExit();
+		builder.redirectOutput(log.toFile());
+		builder.environment().put("DATABASE_URL", postgres.databaseUrl());
+		builder.environment().put("DUALITY_MIGRATION_MODE", "migrate-and-exit");
+		Process process = builder.start();
+		assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the refused start ends the process").isTrue();
+		assertThat(process.exitValue()).isNotZero();
+		assertThat(Files.readString(log)).contains("duality.migration.mode is migrate-and-exit at run time, but this "
+				+ "application was AOT-processed (process-aot) with startup")
+			.doesNotContain("Started SampleApplication");
+	}
+
 	private static JsonNode awaitHealth(int port, Process process) throws IOException, InterruptedException {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
