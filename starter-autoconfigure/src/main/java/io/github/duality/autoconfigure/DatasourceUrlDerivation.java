@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.duality.autoconfigure.diagnostics.PropertyOrigins;
 import io.github.duality.core.CredentialSources;
+import io.github.duality.core.FileChecks;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
@@ -28,9 +29,6 @@ public final class DatasourceUrlDerivation {
 
 	static final String PASSWORD_PROPERTY = "spring.datasource.password";
 
-	private static final CredentialSources CREDENTIAL_SOURCES = new CredentialSources(USERNAME_PROPERTY,
-			PASSWORD_PROPERTY);
-
 	private DatasourceUrlDerivation() {
 	}
 
@@ -40,13 +38,15 @@ public final class DatasourceUrlDerivation {
 		String username = resolve(environment, USERNAME_PROPERTY);
 		String password = resolve(environment, PASSWORD_PROPERTY);
 		try {
-			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password), CREDENTIAL_SOURCES);
+			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password), FileChecks.READ,
+					CredentialSources.SPRING_DATASOURCE);
 		}
 		catch (InvalidConnectionUrlException ex) {
 			Map<String, @Nullable String> origins = new LinkedHashMap<>();
 			origins.put(URL_PROPERTY, PropertyOrigins.describe(environment, URL_PROPERTY));
 			// the core names a credential property exactly as given to it when its value is part of the problem
-			for (String property : List.of(USERNAME_PROPERTY, PASSWORD_PROPERTY)) {
+			for (String property : List.of(CredentialSources.SPRING_DATASOURCE.username(),
+					CredentialSources.SPRING_DATASOURCE.password())) {
 				if (ex.getProblem().contains(property)) {
 					origins.put(property, PropertyOrigins.describe(environment, property));
 				}

@@ -12,4 +12,8 @@ public record CredentialSources(String username, String password) {
 	public static final CredentialSources ARGUMENTS = new CredentialSources("the username argument",
 			"the password argument");
 
+	/** Where the starter reads them, and so what {@code explain} (which checks a URL for the starter) names. */
+	public static final CredentialSources SPRING_DATASOURCE = new CredentialSources("spring.datasource.username",
+			"spring.datasource.password");
+
 }

@@ -45,14 +45,15 @@ public final class DatabaseUrl {
 	 * @param url the URL, in any accepted form
 	 * @param username the user, or {@code null}; if the URL names one too, both must agree
 	 * @param password the password, or {@code null}; if the URL holds one too, both must agree
+	 * @param fileChecks {@link FileChecks#SKIP} to validate a URL away from the machine where the application runs
 	 * @param sources what the user calls the places {@code username} and {@code password} come from
 	 * @return both targets, the model and notes on what was converted
 	 * @throws InvalidConnectionUrlException for any input that cannot become two faithful targets; its texts are
 	 * masked
 	 */
 	public static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
-			CredentialSources sources) {
-		return derive(url, username, password, Path.of(System.getProperty("user.home")), FileChecks.READ, sources);
+			FileChecks fileChecks, CredentialSources sources) {
+		return derive(url, username, password, Path.of(System.getProperty("user.home")), fileChecks, sources);
 	}
 
 	/**

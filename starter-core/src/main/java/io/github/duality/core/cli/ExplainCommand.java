@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 
+import io.github.duality.core.CredentialSources;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.FileChecks;
@@ -84,7 +85,8 @@ final class ExplainCommand {
 	private boolean explain(String input, PrintWriter out) {
 		boolean accepted;
 		try {
-			DerivedConnection connection = DatabaseUrl.derive(input, null, null, this.fileChecks);
+			DerivedConnection connection = DatabaseUrl.derive(input, null, null, this.fileChecks,
+					CredentialSources.SPRING_DATASOURCE);
 			out.println(this.format.accepted(connection));
 			accepted = true;
 		}
