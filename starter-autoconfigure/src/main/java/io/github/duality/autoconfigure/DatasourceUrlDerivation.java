@@ -6,13 +6,16 @@ import java.util.Map;
 
 import io.github.duality.autoconfigure.diagnostics.PropertyOrigins;
 import io.github.duality.core.CredentialSources;
-import io.github.duality.core.FileChecks;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.FileChecks;
 import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.MigrationUrlException;
+import io.github.duality.core.PoolerHint;
 import io.github.duality.core.Secrets;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.util.PlaceholderResolutionException;
@@ -29,6 +32,10 @@ public final class DatasourceUrlDerivation {
 
 	static final String PASSWORD_PROPERTY = "spring.datasource.password";
 
+	static final String MIGRATION_URL_PROPERTY = "duality.migration.url";
+
+	static final String POOLER_PROPERTY = "duality.pooler";
+
 	private DatasourceUrlDerivation() {
 	}
 
@@ -37,9 +44,17 @@ public final class DatasourceUrlDerivation {
 		String url = resolve(environment, URL_PROPERTY);
 		String username = resolve(environment, USERNAME_PROPERTY);
 		String password = resolve(environment, PASSWORD_PROPERTY);
+		String migrationUrl = resolve(environment, MIGRATION_URL_PROPERTY);
+		PoolerHint pooler = Binder.get(environment).bind(POOLER_PROPERTY, PoolerHint.class).orElse(PoolerHint.AUTO);
 		try {
-			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password), FileChecks.READ,
-					CredentialSources.SPRING_DATASOURCE);
+			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password), emptyToNull(migrationUrl),
+					pooler, FileChecks.READ, CredentialSources.SPRING_DATASOURCE);
+		}
+		catch (MigrationUrlException ex) {
+			Map<String, @Nullable String> origins = new LinkedHashMap<>();
+			origins.put(MIGRATION_URL_PROPERTY, PropertyOrigins.describe(environment, MIGRATION_URL_PROPERTY));
+			origins.put(URL_PROPERTY, PropertyOrigins.describe(environment, URL_PROPERTY));
+			throw new InvalidDatasourceUrlException(origins, ex);
 		}
 		catch (InvalidConnectionUrlException ex) {
 			Map<String, @Nullable String> origins = new LinkedHashMap<>();

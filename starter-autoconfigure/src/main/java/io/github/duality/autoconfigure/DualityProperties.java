@@ -3,6 +3,8 @@ package io.github.duality.autoconfigure;
 import java.time.Duration;
 
 import io.github.duality.autoconfigure.migration.MigrationMode;
+import io.github.duality.core.PoolerHint;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -25,12 +27,28 @@ public class DualityProperties {
 
 	private final Migration migration = new Migration();
 
+	/**
+	 * Whether a transaction-mode pooler is in front of spring.datasource.url: auto recognises one from the URL
+	 * (pgbouncer=true, the pooler hosts of Neon, Supabase and Azure, ports 6432 and 6543); transaction says so for
+	 * any URL (a generic PgBouncer); none says there is none (the server itself, or a session-mode pooler).
+	 * Migrations never go through a transaction pooler.
+	 */
+	private PoolerHint pooler = PoolerHint.AUTO;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public PoolerHint getPooler() {
+		return this.pooler;
+	}
+
+	public void setPooler(PoolerHint pooler) {
+		this.pooler = pooler;
 	}
 
 	public Health getHealth() {
@@ -92,6 +110,21 @@ public class DualityProperties {
 		 * When the migrations run: at startup, as a Job that migrates and exits, or never (a separate Job does).
 		 */
 		private MigrationMode mode = MigrationMode.STARTUP;
+
+		/**
+		 * The direct endpoint migrations use when spring.datasource.url goes through a transaction pooler, in any
+		 * form spring.datasource.url accepts. What it leaves out (user, password, TLS files, session settings) comes
+		 * from spring.datasource.url; it must name the same database, with TLS at least as strong.
+		 */
+		private @Nullable String url;
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
 
 		public MigrationMode getMode() {
 			return this.mode;

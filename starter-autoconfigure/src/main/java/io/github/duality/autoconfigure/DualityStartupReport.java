@@ -78,7 +78,8 @@ class DualityStartupReport implements BeanPostProcessor, Ordered, SmartInitializ
 	String applicationPath() {
 		if (this.beanFactory.getBeanProvider(DerivedR2dbcConnectionDetails.class).getIfUnique() != null) {
 			DerivedConnection derived = this.beanFactory.getBean(DerivedConnection.class);
-			return TargetDescriptions.application(derived.r2dbc()) + ", " + poolSize();
+			return TargetDescriptions.application(derived.r2dbc()) + TargetDescriptions.pooler(derived) + ", "
+					+ poolSize();
 		}
 		return ExplicitConfiguration.describe(this.beanFactory, this.environment, "spring.r2dbc.url",
 				R2dbcConnectionDetails.class, ConnectionFactory.class);

@@ -2,8 +2,11 @@ package io.github.duality.autoconfigure;
 
 import java.util.Map;
 
+import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.JdbcTarget;
+import io.github.duality.core.MigrationPath;
 import io.github.duality.core.R2dbcTarget;
+import io.github.duality.core.TransactionPooler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,18 +43,37 @@ public final class TargetDescriptions {
 	}
 
 	/**
-	 * A derived migration path: the target, the role when the tool's own user property switches it, the tool.
-	 * @param target the derived migration target
+	 * A derived migration path: the target, where its endpoint comes from when it is not the URL's own, the role
+	 * when the tool's own user property switches it, the tool.
+	 * @param derived the derived connection
 	 * @param userProperty the tool's user property, e.g. {@code spring.flyway.user}
 	 * @param role the role the tool connects as
 	 * @param tool the tool's name
 	 * @param enabled whether the tool runs at startup
 	 */
-	public static String migration(JdbcTarget target, String userProperty, @Nullable String role, String tool,
+	public static String migration(DerivedConnection derived, String userProperty, @Nullable String role, String tool,
 			boolean enabled) {
+		MigrationPath path = derived.migration();
+		if (path.refusal().isPresent()) {
+			return "none, " + path.describe() + " (set duality.migration.url), " + tool;
+		}
+		JdbcTarget target = path.target();
 		boolean ownRole = role != null && !role.equals(target.user());
-		return migration(target) + (ownRole ? ", as " + userProperty + " " + role : "") + ", " + tool
-				+ (enabled ? " enabled" : " disabled");
+		return migration(target) + endpoint(path) + (ownRole ? ", as " + userProperty + " " + role : "") + ", "
+				+ tool + (enabled ? " enabled" : " disabled");
+	}
+
+	/** Where a migration endpoint comes from, when not from the URL itself: for the startup line and health. */
+	public static String endpoint(MigrationPath path) {
+		return (path.endpoint() == MigrationPath.Endpoint.APPLICATION_URL) ? ""
+				: " (endpoint: " + ((path.endpoint() == MigrationPath.Endpoint.MIGRATION_URL) ? "duality.migration.url"
+						: path.describe()) + ")";
+	}
+
+	/** The transaction pooler the application path goes through, if any: for the startup line and health. */
+	public static String pooler(DerivedConnection derived) {
+		TransactionPooler pooler = derived.pooler();
+		return (pooler != null) ? ", through " + pooler.describe() + ", no server-side prepared statements" : "";
 	}
 
 }

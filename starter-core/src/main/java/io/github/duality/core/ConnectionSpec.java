@@ -93,6 +93,8 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 
 		private @Nullable Integer preparedStatementCacheQueries;
 
+		private boolean transactionPoolerDeclared;
+
 		private final Map<String, String> pgjdbcOnly = new LinkedHashMap<>();
 
 		private final Map<String, String> r2dbcOnly = new LinkedHashMap<>();
@@ -294,6 +296,56 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 			return this;
 		}
 
+		/** The URL says a transaction pooler is in front ({@code pgbouncer=true}). */
+		Builder transactionPoolerDeclared() {
+			this.transactionPoolerDeclared = true;
+			return this;
+		}
+
+		boolean isTransactionPoolerDeclared() {
+			return this.transactionPoolerDeclared;
+		}
+
+		/**
+		 * Takes from {@code other} whatever this draft leaves out, so that a second URL to the same database need
+		 * state only where it connects and what differs. The endpoint itself (hosts, their selection, direct TLS
+		 * negotiation) and the claim of a pooler in front stay this draft's own.
+		 */
+		Builder inheritUnset(Builder other) {
+			this.database.inherit(other.database);
+			this.user.inherit(other.user);
+			this.password.inherit(other.password);
+			boolean ownMode = this.sslMode.value != null || this.sslModeFromSslFlag != null;
+			if (!ownMode) {
+				this.sslMode.inherit(other.sslMode);
+				this.sslModeFromSslFlag = other.sslModeFromSslFlag;
+			}
+			// trust anchors serve a mode that checks certificates; a weaker mode of its own is refused as such
+			SslMode mode = (this.sslMode.value != null) ? this.sslMode.value : this.sslModeFromSslFlag;
+			if (this.sslRootCert == null && !this.jdkTrustStore && (!ownMode || mode.verifiesCertificate())) {
+				this.sslRootCert = other.sslRootCert;
+				this.jdkTrustStore = other.jdkTrustStore;
+			}
+			if (this.sslCert == null && this.sslKey == null) {
+				this.sslCert = other.sslCert;
+				this.sslKey = other.sslKey;
+			}
+			this.channelBinding = (this.channelBinding != null) ? this.channelBinding : other.channelBinding;
+			this.schema.inherit(other.schema);
+			this.applicationName.inherit(other.applicationName);
+			this.fallbackApplicationName = (this.fallbackApplicationName != null) ? this.fallbackApplicationName
+					: other.fallbackApplicationName;
+			other.sessionSettings.forEach(this.sessionSettings::putIfAbsent);
+			this.connectTimeout = (this.connectTimeout != null) ? this.connectTimeout : other.connectTimeout;
+			this.tcpKeepAlive = (this.tcpKeepAlive != null) ? this.tcpKeepAlive : other.tcpKeepAlive;
+			this.tcpNoDelay = (this.tcpNoDelay != null) ? this.tcpNoDelay : other.tcpNoDelay;
+			this.preparedStatementCacheQueries = (this.preparedStatementCacheQueries != null)
+					? this.preparedStatementCacheQueries : other.preparedStatementCacheQueries;
+			other.pgjdbcOnly.forEach(this.pgjdbcOnly::putIfAbsent);
+			other.r2dbcOnly.forEach(this.r2dbcOnly::putIfAbsent);
+			return this;
+		}
+
 		Builder pgjdbcOnly(String name, String value) {
 			this.pgjdbcOnly.put(name, value);
 			return this;
@@ -364,6 +416,13 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 			this.description = description;
 			this.parameter = parameter;
 			this.secret = secret;
+		}
+
+		void inherit(Claim<T> other) {
+			if (this.value == null) {
+				this.value = other.value;
+				this.source = other.source;
+			}
 		}
 
 		void claim(T newValue, String newSource) {

@@ -163,16 +163,12 @@ final class ParameterInterpreter {
 	}
 
 	/**
-	 * Prisma's pgbouncer=true, which Supabase puts in its pooler URLs: a transaction pooler is in front, so no
-	 * connection may rely on statements prepared in an earlier transaction.
+	 * Prisma's pgbouncer=true, which Supabase puts in its pooler URLs: a transaction pooler is in front. What that
+	 * means for both paths is decided once the whole URL is read, with every other sign of a pooler.
 	 */
 	private void transactionPooler(String name, String value) {
 		if (this.spellings.bool(name, value)) {
-			this.builder.preparedStatementCacheQueries(0);
-			this.builder.pgjdbcOnly("prepareThreshold", "0");
-			this.notes.add(name + "=true (Prisma's, a transaction pooler in front): no server-side prepared "
-					+ "statements on either path (pgjdbc prepareThreshold=0 and preparedStatementCacheQueries=0, "
-					+ "r2dbc preparedStatementCacheQueries=0); libpq itself does not know the parameter");
+			this.builder.transactionPoolerDeclared();
 		}
 	}
 

@@ -107,19 +107,19 @@ class CredentialsTests {
 	void theCallerNamesTheCredentialsGivenBesideTheUrl() {
 		CredentialSources properties = CredentialSources.SPRING_DATASOURCE;
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
-			.isThrownBy(() -> DatabaseUrl.derive("postgres://alice@db/app", "bob", null, FileChecks.READ, properties))
+			.isThrownBy(() -> DatabaseUrl.derive("postgres://alice@db/app", "bob", null, null, PoolerHint.AUTO, FileChecks.READ, properties))
 			.withMessage("The user is given twice with different values ('alice', 'bob'): the user name in the URL "
 					+ "(user@host), and spring.datasource.username. Give it in one of these places only, or give the "
 					+ "same value in both.");
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
-			.isThrownBy(() -> DatabaseUrl.derive("r2dbc:postgresql://u:first-secret@db/app", null, "second-secret",
-					FileChecks.READ, properties))
+			.isThrownBy(() -> DatabaseUrl.derive("r2dbc:postgresql://u:first-secret@db/app", null, "second-secret", null,
+					PoolerHint.AUTO, FileChecks.READ, properties))
 			.satisfies((ex) -> assertThat(ex.getMessage())
 				.contains(": the password in the URL (user:password@host), and spring.datasource.password.")
 				.doesNotContain("first-secret")
 				.doesNotContain("second-secret"));
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
-			.isThrownBy(() -> DatabaseUrl.derive("r2dbc:postgresql://db/app", null, null, FileChecks.READ, properties))
+			.isThrownBy(() -> DatabaseUrl.derive("r2dbc:postgresql://db/app", null, null, null, PoolerHint.AUTO, FileChecks.READ, properties))
 			.satisfies((ex) -> assertThat(ex.getFix()).isEqualTo(
 					"Give the user in the URL (r2dbc:postgresql://user@host/database) or as spring.datasource.username."));
 	}

@@ -23,15 +23,18 @@ class ProviderUrlTests {
 	Path home;
 
 	@Test
-	void supabasePgbouncerFlagMeansNoServerSidePreparedStatementsOnBothPaths() {
+	void supabasePgbouncerFlagMeansNoServerSidePreparedStatementsOnTheApplicationPath() {
 		DerivedConnection derived = derive("postgresql://postgres.abc:" + PASSWORD + "@aws-0-eu-central-1.pooler"
 				+ ".supabase.com:6543/postgres?pgbouncer=true&sslmode=require");
 		assertThat(derived.jdbc().properties()).contains(entry("prepareThreshold", "0"),
 				entry("preparedStatementCacheQueries", "0"));
-		assertThat(derived.migrationJdbc().properties()).contains(entry("prepareThreshold", "0"));
 		assertThat(derived.r2dbc().options()
 			.getValue(PostgresqlConnectionFactoryProvider.PREPARED_STATEMENT_CACHE_QUERIES)).isEqualTo(0);
-		assertThat(derived.notes()).anyMatch((note) -> note.startsWith("pgbouncer=true"));
+		assertThat(derived.notes()).anyMatch((note) -> note.contains("no server-side prepared statements"));
+		// migrations go to the pooler's session mode, which keeps prepared statements
+		assertThat(derived.migrationJdbc().url()).contains(".pooler.supabase.com:5432/");
+		assertThat(derived.migrationJdbc().properties()).doesNotContainKeys("prepareThreshold",
+				"preparedStatementCacheQueries");
 	}
 
 	@Test

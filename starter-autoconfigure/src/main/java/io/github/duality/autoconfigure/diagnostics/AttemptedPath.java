@@ -54,7 +54,7 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 		}
 		String role = environment.getProperty(tool.userProperty);
 		boolean ownRole = role != null && !role.equals(derived.migrationJdbc().user());
-		return TargetDescriptions.migration(derived.migrationJdbc())
+		return TargetDescriptions.migration(derived.migrationJdbc()) + TargetDescriptions.endpoint(derived.migration())
 				+ (ownRole ? ", as " + tool.userProperty + " " + role : "");
 	}
 

@@ -30,7 +30,7 @@ class FlywayPathReport implements MigrationPathReport, Ordered {
 		DerivedFlywayConnectionDetails derived = this.beanFactory.getBeanProvider(DerivedFlywayConnectionDetails.class)
 			.getIfUnique();
 		if (derived != null) {
-			return TargetDescriptions.migration(this.beanFactory.getBean(DerivedConnection.class).migrationJdbc(),
+			return TargetDescriptions.migration(this.beanFactory.getBean(DerivedConnection.class),
 					"spring.flyway.user", derived.getUsername(), "Flyway",
 					this.environment.getProperty("spring.flyway.enabled", Boolean.class, true));
 		}

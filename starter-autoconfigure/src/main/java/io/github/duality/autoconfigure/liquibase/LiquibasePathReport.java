@@ -31,7 +31,7 @@ class LiquibasePathReport implements MigrationPathReport, Ordered {
 			.getBeanProvider(DerivedLiquibaseConnectionDetails.class)
 			.getIfUnique();
 		if (derived != null) {
-			return TargetDescriptions.migration(this.beanFactory.getBean(DerivedConnection.class).migrationJdbc(),
+			return TargetDescriptions.migration(this.beanFactory.getBean(DerivedConnection.class),
 					"spring.liquibase.user", derived.getUsername(), "Liquibase",
 					this.environment.getProperty("spring.liquibase.enabled", Boolean.class, true));
 		}

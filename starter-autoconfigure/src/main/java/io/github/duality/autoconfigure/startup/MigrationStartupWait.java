@@ -12,6 +12,7 @@ import org.postgresql.Driver;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  *
  * @param <T> the tool's bean that migrates (Liquibase) or is configured to (Flyway) when initialized
  */
-class MigrationStartupWait<T> implements BeanPostProcessor {
+class MigrationStartupWait<T> implements BeanPostProcessor, Ordered {
 
 	private final DatabaseWait wait;
 
@@ -55,6 +56,12 @@ class MigrationStartupWait<T> implements BeanPostProcessor {
 			}
 		}
 		return bean;
+	}
+
+	/** Before the migration session's checks, which need a server that is up. */
+	@Override
+	public int getOrder() {
+		return 0;
 	}
 
 	private static String describe(DataSource dataSource) {

@@ -36,6 +36,43 @@ record Deployment(TestPostgres postgres, String database, String contexts, int s
 				liquibaseProperties());
 	}
 
+	/**
+	 * An instance whose application path goes through a pooler in front of the server.
+	 * @param name names its log
+	 * @param pooledUrl the URL through the pooler, {@code spring.datasource.url}
+	 * @param direct whether {@code duality.migration.url} gives the server's own endpoint, without credentials:
+	 * they come from the pooled URL
+	 */
+	ChildApplication startBehindPooler(String name, String pooledUrl, boolean direct) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("SPRING_DATASOURCE_URL", pooledUrl);
+		if (direct) {
+			environment.put("DUALITY_MIGRATION_URL", directEndpoint());
+		}
+		return ChildApplication.start(OperationsTestApplication.class, name, environment, liquibaseProperties());
+	}
+
+	/** The server's own endpoint for this database, with TLS and without credentials. */
+	String directEndpoint() {
+		return "postgresql://" + this.postgres.host() + ":" + this.postgres.port() + "/" + this.database
+				+ "?sslmode=verify-full&sslrootcert=" + this.postgres.caCertificate().toAbsolutePath();
+	}
+
+	/** Advisory locks held in this database, by anyone. */
+	long advisoryLocksHeld() {
+		return ((Number) this.postgres
+			.queryAsSuperuserIn(this.database, "select count(*) as locks from pg_locks where locktype = 'advisory' "
+					+ "and database = (select oid from pg_database where datname = current_database())")
+			.get(0)
+			.get("locks")).longValue();
+	}
+
+	/** Whether Liquibase has created its tables here: it has, once any instance took its lock. */
+	boolean liquibaseTablesExist() {
+		return !this.postgres.queryAsSuperuserIn(this.database, "select 1 from pg_tables "
+				+ "where tablename in ('databasechangelog', 'databasechangeloglock')").isEmpty();
+	}
+
 	/** An instance of an older release: no Duality, Boot's own URLs, Liquibase's plain table lock. */
 	ChildApplication startPlain(String name) {
 		String hostAndDatabase = "://" + this.postgres.host() + ":" + this.postgres.port() + "/" + this.database;

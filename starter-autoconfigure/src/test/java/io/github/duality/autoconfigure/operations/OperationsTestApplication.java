@@ -1,5 +1,7 @@
 package io.github.duality.autoconfigure.operations;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 import io.github.duality.autoconfigure.process.ChildApplication;
 import liquibase.util.LiquibaseUtil;
 import reactor.core.publisher.Mono;
@@ -10,12 +12,14 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application the operations tests deploy, as separate JVMs or in the test's own: one endpoint that queries
- * the database through the pool. It prints its HTTP port and Liquibase version for {@link ChildApplication}.
+ * The application the operations tests deploy, as separate JVMs or in the test's own: endpoints that query the
+ * database through the pool, and one that writes in a transaction. It prints its HTTP port and Liquibase version for {@link ChildApplication}.
  */
 @SpringBootApplication
 @RestController
@@ -25,8 +29,26 @@ public class OperationsTestApplication {
 
 	private final DatabaseClient databaseClient;
 
-	OperationsTestApplication(DatabaseClient databaseClient) {
+	private final TransactionalOperator transactions;
+
+	OperationsTestApplication(DatabaseClient databaseClient, TransactionalOperator transactions) {
 		this.databaseClient = databaseClient;
+		this.transactions = transactions;
+	}
+
+	/** Inserts an item and counts the items, both in one transaction: the count includes the new item. */
+	@PostMapping("/items")
+	Mono<Long> addItem() {
+		long id = ThreadLocalRandom.current().nextLong(1_000, Long.MAX_VALUE);
+		return this.databaseClient.sql("insert into item (id, note) values (:id, 'posted')")
+			.bind("id", id)
+			.fetch()
+			.rowsUpdated()
+			.then(this.databaseClient.sql("select count(*) from item where id = :id")
+				.bind("id", id)
+				.map((row) -> row.get(0, Long.class))
+				.one())
+			.as(this.transactions::transactional);
 	}
 
 	@GetMapping("/items")

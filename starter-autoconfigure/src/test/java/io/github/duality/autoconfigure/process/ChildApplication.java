@@ -155,6 +155,19 @@ public final class ChildApplication implements AutoCloseable {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** SIGTERM, as Kubernetes stops a pod; returns at once. */
+	public void terminate() {
+		this.process.destroy();
+	}
+
+	/** POST on a local port: the status code and body. */
+	public static HttpResponse<String> post(int port, String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(20))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** SIGKILL, like {@code kill -9} or a pod killed at its grace period's end. */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly();

@@ -36,13 +36,15 @@ public final class DualityCli {
 			Usage: java -jar %s <command>
 
 			Commands:
-			  explain [--json] [--skip-file-checks] [URL]
+			  explain [--json] [--skip-file-checks] [--migration-url=URL] [--pooler=auto|transaction|none] [URL]
 			                            Show what pgjdbc and r2dbc-postgresql receive for URL, or for each
 			                            non-blank line of standard input when URL is omitted. Secrets are
 			                            masked. --json prints one JSON object per input.
 			                            --skip-file-checks reads no TLS file (sslrootcert, sslcert, sslkey,
 			                            ~/.postgresql/): for machines where they do not exist; notes say
 			                            what each must be where the application runs.
+			                            --migration-url and --pooler: as duality.migration.url and
+			                            duality.pooler; the report says where migrations connect.
 			                            Exit status: 0 all accepted, 1 any refused, 2 usage error.
 			  parameters [--markdown]   Print what happens to every URL parameter (translated, converted,
 			                            path-only or refused).

@@ -10,14 +10,19 @@ import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.FileChecks;
 import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.PoolerHint;
 import io.github.duality.core.Secrets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code explain [--json] [--skip-file-checks] [URL]}: derive each URL the way the application will and show both
+ * {@code explain [--json] [--skip-file-checks] [--migration-url=URL] [--pooler=auto|transaction|none] [URL]}: derive each URL the way the application will and show both
  * driver targets, or why the URL is refused.
  */
 final class ExplainCommand {
+
+	private static final String MIGRATION_URL_OPTION = "--migration-url=";
+
+	private static final String POOLER_OPTION = "--pooler=";
 
 	private final ExplanationFormat format;
 
@@ -27,18 +32,35 @@ final class ExplainCommand {
 	/** The URL from the command line, or {@code null} to read one per line from standard input. */
 	private final @Nullable String url;
 
-	private ExplainCommand(ExplanationFormat format, FileChecks fileChecks, @Nullable String url) {
+	/** --migration-url: the direct endpoint migrations use, as duality.migration.url gives it. */
+	private final @Nullable String migrationUrl;
+
+	/** --pooler: what duality.pooler says of a pooler in front of the URL. */
+	private final PoolerHint pooler;
+
+	private ExplainCommand(ExplanationFormat format, FileChecks fileChecks, @Nullable String url,
+			@Nullable String migrationUrl, PoolerHint pooler) {
 		this.format = format;
 		this.fileChecks = fileChecks;
 		this.url = url;
+		this.migrationUrl = migrationUrl;
+		this.pooler = pooler;
 	}
 
 	static ExplainCommand parse(List<String> args) throws UsageException {
 		boolean json = false;
 		FileChecks fileChecks = FileChecks.READ;
 		@Nullable String url = null;
+		@Nullable String migrationUrl = null;
+		PoolerHint pooler = PoolerHint.AUTO;
 		for (String arg : args) {
-			if (arg.equals("--json")) {
+			if (arg.startsWith(MIGRATION_URL_OPTION)) {
+				migrationUrl = arg.substring(MIGRATION_URL_OPTION.length());
+			}
+			else if (arg.startsWith(POOLER_OPTION)) {
+				pooler = poolerHint(arg.substring(POOLER_OPTION.length()));
+			}
+			else if (arg.equals("--json")) {
 				json = true;
 			}
 			else if (arg.equals("--skip-file-checks")) {
@@ -54,7 +76,16 @@ final class ExplainCommand {
 				url = arg;
 			}
 		}
-		return new ExplainCommand(json ? new JsonFormat() : new TextFormat(), fileChecks, url);
+		return new ExplainCommand(json ? new JsonFormat() : new TextFormat(), fileChecks, url, migrationUrl, pooler);
+	}
+
+	private static PoolerHint poolerHint(String value) throws UsageException {
+		for (PoolerHint hint : PoolerHint.values()) {
+			if (hint.name().equalsIgnoreCase(value)) {
+				return hint;
+			}
+		}
+		throw new UsageException("--pooler takes auto, transaction or none, not '" + value + "'");
 	}
 
 	int execute(BufferedReader in, PrintWriter out) throws IOException, UsageException {
@@ -85,8 +116,8 @@ final class ExplainCommand {
 	private boolean explain(String input, PrintWriter out) {
 		boolean accepted;
 		try {
-			DerivedConnection connection = DatabaseUrl.derive(input, null, null, this.fileChecks,
-					CredentialSources.SPRING_DATASOURCE);
+			DerivedConnection connection = DatabaseUrl.derive(input, null, null, this.migrationUrl, this.pooler,
+					this.fileChecks, CredentialSources.SPRING_DATASOURCE);
 			out.println(this.format.accepted(connection));
 			accepted = true;
 		}

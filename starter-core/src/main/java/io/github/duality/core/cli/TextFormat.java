@@ -2,10 +2,13 @@ package io.github.duality.core.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.JdbcTarget;
+import io.github.duality.core.MigrationPath;
+import io.github.duality.core.TransactionPoolerException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +24,24 @@ final class TextFormat implements ExplanationFormat {
 		StringBuilder report = new StringBuilder();
 		section(report, null, outcome);
 		jdbc(report, "JDBC (pgjdbc, the application's own meaning)", connection.jdbc());
-		if (sameTarget(connection.jdbc(), connection.migrationJdbc())) {
-			report.append("\nJDBC for migrations: the same\n");
+		MigrationPath migration = connection.migration();
+		Optional<TransactionPoolerException> refused = migration.refusal();
+		if (refused.isPresent()) {
+			TransactionPoolerException refusal = refused.get();
+			report.append("\nJDBC for migrations: REFUSED\n  Problem: ").append(refusal.getProblem());
+			report.append("\n  Fix: ").append(refusal.getFix()).append('\n');
+		}
+		else if (migration.endpoint() == MigrationPath.Endpoint.APPLICATION_URL) {
+			if (sameTarget(connection.jdbc(), migration.target())) {
+				report.append("\nJDBC for migrations: the same\n");
+			}
+			else {
+				jdbc(report, "JDBC for migrations (always the primary)", migration.target());
+			}
 		}
 		else {
-			jdbc(report, "JDBC for migrations (always the primary)", connection.migrationJdbc());
+			jdbc(report, "JDBC for migrations (always the primary; endpoint: " + migration.describe() + ")",
+					migration.target());
 		}
 		section(report, "R2DBC (r2dbc-postgresql options)", connection.r2dbc().maskedOptions());
 		if (!connection.notes().isEmpty()) {
