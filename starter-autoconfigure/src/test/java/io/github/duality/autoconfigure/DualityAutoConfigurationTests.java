@@ -10,6 +10,8 @@ import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfigurati
 import io.github.duality.autoconfigure.r2dbc.DerivedR2dbcConnectionDetails;
 import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.MigrationUrlException;
+import io.github.duality.core.TransactionPoolerException;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -229,6 +231,89 @@ class DualityAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(DualityStartupReport.class).migrationPath()).isEqualTo(
 					"none (Liquibase on the classpath, but Duality's auto-configuration for it is not in this context: "
 							+ "import it with Boot's)"));
+	}
+
+	@Test
+	void migrationsGoToTheMigrationUrlAndTheApplicationThroughThePooler() {
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=postgres://app:s3cr%40t@bouncer.internal:6432/shop"
+					+ "?sslmode=require&pgbouncer=true", "duality.migration.url=postgresql://db.internal:5432")
+			.run((context) -> {
+				LiquibaseConnectionDetails migration = context.getBean(LiquibaseConnectionDetails.class);
+				assertThat(migration.getJdbcUrl()).startsWith("jdbc:postgresql://db.internal:5432/shop?")
+					.contains("sslmode=require")
+					.doesNotContain("prepareThreshold");
+				assertThat(migration.getUsername()).isEqualTo("app");
+				assertThat(migration.getPassword()).isEqualTo("s3cr@t");
+				assertThat(context.getBean(R2dbcConnectionDetails.class)
+					.getConnectionFactoryOptions()
+					.getValue(ConnectionFactoryOptions.HOST)).isEqualTo("bouncer.internal");
+				DualityStartupReport report = context.getBean(DualityStartupReport.class);
+				assertThat(report.applicationPath())
+					.contains("through a transaction pooler (pgbouncer=true), no server-side prepared statements");
+				assertThat(report.migrationPath()).contains("jdbc:postgresql://db.internal:5432/shop")
+					.contains("(endpoint: duality.migration.url)");
+			});
+	}
+
+	@Test
+	void providersDirectEndpointIsDerivedAndSaidSo() {
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=postgresql://alex:s3cr%40t@ep-cool-darkness-123456-pooler"
+					+ ".us-east-2.aws.neon.tech/dbname?sslmode=require")
+			.run((context) -> {
+				assertThat(context.getBean(LiquibaseConnectionDetails.class).getJdbcUrl())
+					.startsWith("jdbc:postgresql://ep-cool-darkness-123456.us-east-2.aws.neon.tech:5432/dbname?");
+				assertThat(context.getBean(DualityStartupReport.class).migrationPath())
+					.contains("(endpoint: derived from Neon's convention: the same host without -pooler)");
+			});
+	}
+
+	@Test
+	void refusesToMigrateThroughAPoolerWithoutADirectEndpoint() {
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=postgres://app:s3cr%40t@bouncer.internal:6432/shop?pgbouncer=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(TransactionPoolerException.class)
+					.rootCause()
+					.hasMessageContaining("session-level lock")
+					.hasMessageNotContaining("s3cr");
+			});
+	}
+
+	@Test
+	void poolerNoneLetsMigrationsUseTheUrl() {
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=postgres://app:s3cr%40t@bouncer.internal:6432/shop?pgbouncer=true",
+					"duality.pooler=none")
+			.run((context) -> assertThat(context.getBean(LiquibaseConnectionDetails.class).getJdbcUrl())
+				.startsWith("jdbc:postgresql://bouncer.internal:6432/shop?"));
+	}
+
+	@Test
+	void migrationUrlToAnotherDatabaseNamesBothProperties() {
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=postgres://app:s3cr%40t@bouncer.internal:6432/shop?pgbouncer=true",
+					"duality.migration.url=postgres://db.internal/shop_copy")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(MigrationUrlException.class);
+				InvalidDatasourceUrlException failure = findCause(context.getStartupFailure(),
+						InvalidDatasourceUrlException.class);
+				assertThat(failure.getProperty()).isEqualTo("duality.migration.url");
+				assertThat(failure.getOrigins()).containsOnlyKeys("duality.migration.url", "spring.datasource.url");
+				assertThat(failure.getMessage()).contains("'shop_copy'").contains("'shop'").doesNotContain("s3cr");
+			});
+	}
+
+	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		throw new AssertionError("No " + type.getSimpleName() + " in " + failure);
 	}
 
 	@Test

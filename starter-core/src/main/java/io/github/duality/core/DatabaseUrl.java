@@ -162,7 +162,9 @@ public final class DatabaseUrl {
 		}
 		checkSameDatabase(applicationSpec, spec);
 		checkTlsAtLeast(applicationSpec, spec);
-		migrationNotes.stream().filter((note) -> !notes.contains(note)).forEach((note) -> notes.add("migration URL: " + note));
+		migrationNotes.stream()
+			.filter((note) -> !notes.contains(note))
+			.forEach((note) -> notes.add("migration URL: " + note));
 		return MigrationPath.migrationUrl(JdbcRenderer.render(spec, true), migration.maskedInput());
 	}
 
@@ -205,7 +207,8 @@ public final class DatabaseUrl {
 			List<String> notes) {
 		builder.preparedStatementCacheQueries(0);
 		builder.pgjdbcOnly("prepareThreshold", "0");
-		notes.add(pooler.evidence() + ": " + pooler.describe() + " in front, so no server-side prepared statements on the application path (pgjdbc prepareThreshold=0 and "
+		notes.add(pooler.evidence() + ": " + pooler.describe() + " in front, so no server-side prepared statements "
+				+ "on the application path (pgjdbc prepareThreshold=0 and "
 				+ "preparedStatementCacheQueries=0, r2dbc preparedStatementCacheQueries=0)"
 				+ (pooler.evidence().equals("pgbouncer=true") ? "; libpq itself does not know the parameter" : ""));
 	}

@@ -11,7 +11,8 @@ public class TransactionPoolerException extends InvalidConnectionUrlException {
 	private final TransactionPooler pooler;
 
 	public TransactionPoolerException(TransactionPooler pooler) {
-		super(capitalized(pooler.describe()) + " is in front of this URL. It hands server sessions from client to client between transactions, so a migration's "
+		super(capitalized(pooler.describe()) + " is in front of this URL. It hands server sessions from client to "
+				+ "client between transactions, so a migration's "
 				+ "session-level lock would neither exclude other instances nor be released, and its SET commands "
 				+ "would reach other clients' sessions.",
 				parameterOf(pooler.evidence()),

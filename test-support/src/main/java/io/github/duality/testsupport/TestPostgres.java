@@ -303,6 +303,18 @@ public final class TestPostgres {
 	}
 
 	/**
+	 * Advisory locks held in a database, by any session: none should be left once migrations are over.
+	 * @param database the database
+	 * @return how many are held
+	 */
+	public long advisoryLocksHeldIn(String database) {
+		return ((Number) queryAsSuperuserIn(database, "select count(*) as locks from pg_locks where locktype = "
+				+ "'advisory' and database = (select oid from pg_database where datname = current_database())")
+			.get(0)
+			.get("locks")).longValue();
+	}
+
+	/**
 	 * Run statements as the superuser in {@link #database()}, over JDBC, outside of a transaction.
 	 * @param sql one or more statements
 	 */

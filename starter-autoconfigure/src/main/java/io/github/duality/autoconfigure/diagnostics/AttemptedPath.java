@@ -24,6 +24,8 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 
 	private static final String DATASOURCE_URL = "spring.datasource.url";
 
+	private static final String MIGRATION_URL = "duality.migration.url";
+
 	/** The path the failure happened on, from the packages of the exceptions in it. */
 	static AttemptedPath of(Throwable failure, Environment environment, @Nullable BeanFactory beanFactory) {
 		Tool tool = Tool.of(failure);
@@ -37,8 +39,11 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 			return new AttemptedPath(tool.path, "what the application configured itself (not derived by Duality)",
 					"none of Duality's: the application's own beans or Boot's own properties", null);
 		}
-		return new AttemptedPath(tool.path, derivedTarget(tool, environment), DATASOURCE_URL,
-				PropertyOrigins.describe(environment, DATASOURCE_URL));
+		// a migration path with an endpoint of its own came from duality.migration.url
+		String property = (tool != Tool.R2DBC && environment.containsProperty(MIGRATION_URL)) ? MIGRATION_URL
+				: DATASOURCE_URL;
+		return new AttemptedPath(tool.path, derivedTarget(tool, environment), property,
+				PropertyOrigins.describe(environment, property));
 	}
 
 	private static String derivedTarget(Tool tool, Environment environment) {

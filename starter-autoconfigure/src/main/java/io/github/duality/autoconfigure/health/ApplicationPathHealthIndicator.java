@@ -33,16 +33,21 @@ public class ApplicationPathHealthIndicator implements ReactiveHealthIndicator {
 
 	private final @Nullable String url;
 
+	private final @Nullable String pooler;
+
 	private final Duration timeout;
 
 	/**
 	 * @param connectionFactory the application's connection factory
 	 * @param url a secret-free description of where it connects, or {@code null}
+	 * @param pooler the transaction pooler it goes through, described, or {@code null}
 	 * @param timeout the longest the whole check may take
 	 */
-	public ApplicationPathHealthIndicator(ConnectionFactory connectionFactory, @Nullable String url, Duration timeout) {
+	public ApplicationPathHealthIndicator(ConnectionFactory connectionFactory, @Nullable String url,
+			@Nullable String pooler, Duration timeout) {
 		this.connectionFactory = connectionFactory;
 		this.url = url;
+		this.pooler = pooler;
 		this.timeout = timeout;
 	}
 
@@ -89,6 +94,9 @@ public class ApplicationPathHealthIndicator implements ReactiveHealthIndicator {
 		Health.Builder builder = Health.status(status);
 		if (this.url != null) {
 			builder.withDetail("url", this.url);
+		}
+		if (this.pooler != null) {
+			builder.withDetail("pooler", this.pooler);
 		}
 		return builder;
 	}

@@ -10,8 +10,13 @@ import io.github.duality.autoconfigure.TargetDescriptions;
 import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
 import io.github.duality.autoconfigure.migration.MigrationRuns;
 import io.github.duality.autoconfigure.migration.PendingMigrations;
+import io.github.duality.autoconfigure.r2dbc.DerivedR2dbcConnectionDetails;
+import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.MigrationPath;
 import io.github.duality.core.R2dbcTarget;
+import io.github.duality.core.TransactionPooler;
 import io.r2dbc.spi.ConnectionFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,25 +53,40 @@ public final class DualityHealthContributorAutoConfiguration {
 	ReactiveHealthContributor databaseHealthContributor(ObjectProvider<ConnectionFactory> connectionFactory,
 			ObjectProvider<R2dbcConnectionDetails> r2dbcConnectionDetails, ObjectProvider<SchemaHistory> histories,
 			ObjectProvider<PendingMigrations> pending, ObjectProvider<MigrationRuns> runs,
-			DualityProperties properties) {
+			ObjectProvider<DerivedConnection> derivedConnection, DualityProperties properties) {
 		Map<String, ReactiveHealthContributor> components = new LinkedHashMap<>();
+		R2dbcConnectionDetails details = r2dbcConnectionDetails.getIfUnique();
+		// asked for only when the application path is derived: otherwise nothing need read spring.datasource.url
+		DerivedConnection derived = (details instanceof DerivedR2dbcConnectionDetails)
+				? derivedConnection.getIfAvailable() : null;
 		List<SchemaHistory> used = histories.orderedStream().filter((history) -> history.connection() != null).toList();
 		if (!used.isEmpty()) {
 			// both tools normally share the derived target; the first one's connection stands for the path
-			components.put("migration",
-					new MigrationPathHealthIndicator(used.get(0).connection(), used, pending.orderedStream().toList(),
+			MigrationConnection connection = used.get(0).connection();
+			components.put("migration", new MigrationPathHealthIndicator(connection, endpoint(derived, connection),
+					used, pending.orderedStream().toList(),
 							runs.getIfAvailable(MigrationRuns::new), properties.getHealth().getTimeout(),
 							properties.getHealth().getMigration().getInterval()));
 		}
 		ConnectionFactory application = connectionFactory.getIfUnique();
 		if (application != null) {
-			R2dbcConnectionDetails details = r2dbcConnectionDetails.getIfUnique();
 			String url = (details != null)
 					? TargetDescriptions.r2dbcUrl(new R2dbcTarget(details.getConnectionFactoryOptions())) : null;
-			components.put("application",
-					new ApplicationPathHealthIndicator(application, url, properties.getHealth().getTimeout()));
+			TransactionPooler pooler = (derived != null) ? derived.pooler() : null;
+			components.put("application", new ApplicationPathHealthIndicator(application, url,
+					(pooler != null) ? pooler.describe() : null, properties.getHealth().getTimeout()));
 		}
 		return CompositeReactiveHealthContributor.fromMap(components);
+	}
+
+	/** Where a derived migration endpoint comes from, when not from spring.datasource.url itself. */
+	private static @Nullable String endpoint(@Nullable DerivedConnection derived, MigrationConnection connection) {
+		if (derived == null || derived.migration().endpoint() == MigrationPath.Endpoint.APPLICATION_URL
+				|| !connection.jdbcUrl().startsWith(derived.migrationJdbc().url())) {
+			return null;
+		}
+		return (derived.migration().endpoint() == MigrationPath.Endpoint.MIGRATION_URL) ? "duality.migration.url"
+				: derived.migration().describe();
 	}
 
 }

@@ -47,6 +47,8 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 
 	private final MigrationConnection connection;
 
+	private final @Nullable String endpoint;
+
 	private final List<SchemaHistory> histories;
 
 	private final List<PendingMigrations> pending;
@@ -61,9 +63,20 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 
 	private long lastCheckStartedAt;
 
-	MigrationPathHealthIndicator(MigrationConnection connection, List<SchemaHistory> histories,
-			List<PendingMigrations> pending, MigrationRuns runs, Duration timeout, Duration interval) {
+	/**
+	 * @param connection how the migration tools connect
+	 * @param endpoint where that endpoint comes from, when not from spring.datasource.url itself, or {@code null}
+	 * @param histories the tools' history tables
+	 * @param pending what each tool has not applied yet
+	 * @param runs what the tools did at startup
+	 * @param timeout the longest a check may take
+	 * @param interval how long a check's result is reused
+	 */
+	MigrationPathHealthIndicator(MigrationConnection connection, @Nullable String endpoint,
+			List<SchemaHistory> histories, List<PendingMigrations> pending, MigrationRuns runs, Duration timeout,
+			Duration interval) {
 		this.connection = connection;
+		this.endpoint = endpoint;
 		this.histories = List.copyOf(histories);
 		this.pending = List.copyOf(pending);
 		this.runs = runs;
@@ -101,7 +114,7 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 	}
 
 	private Health check() throws Exception {
-		Health.Builder health = Health.up().withDetail("url", HealthDetails.withoutQuery(this.connection.jdbcUrl()));
+		Health.Builder health = target(Health.up());
 		try (Connection jdbc = connect()) {
 			try (PreparedStatement statement = jdbc.prepareStatement(SERVER_FACTS);
 					ResultSet facts = statement.executeQuery()) {
@@ -150,10 +163,14 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 		}
 	}
 
+	/** Where the migration path connects, and where that endpoint comes from. */
+	private Health.Builder target(Health.Builder health) {
+		health.withDetail("url", HealthDetails.withoutQuery(this.connection.jdbcUrl()));
+		return (this.endpoint != null) ? health.withDetail("endpoint", this.endpoint) : health;
+	}
+
 	private Health down(String error) {
-		return Health.down()
-			.withDetail("url", HealthDetails.withoutQuery(this.connection.jdbcUrl()))
-			.withDetail("error", error)
+		return target(Health.down()).withDetail("error", error)
 			.withDetail("checkedAt", Instant.now().toString())
 			.build();
 	}

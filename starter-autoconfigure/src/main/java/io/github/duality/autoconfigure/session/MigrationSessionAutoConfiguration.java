@@ -5,11 +5,13 @@ import liquibase.integration.spring.SpringLiquibase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.ClassicConfiguration;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 
 /**
  * The migration path's session, for each migration tool on the classpath: no transaction pooler in between, and a
@@ -20,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(name = "org.postgresql.PGConnection")
 public final class MigrationSessionAutoConfiguration {
 
-	// static: post-processors are created before other beans
+	// static and infrastructure: the post-processors below need it before other beans exist
 	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static MigrationStopGuard dualityMigrationStopGuard() {
 		return new MigrationStopGuard();
 	}

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -46,7 +47,8 @@ final class MigrationStopGuard implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * The tool's data source, with every connection it opens known to this guard; one with a close method of its own
+	 * The tool's data source, with every connection it opens known to this guard and checked by the server for a
+	 * dead client ({@link ClientConnectionCheck}); one with a close method of its own
 	 * (a pool the user configured) is left as it is, because Spring Boot closes it after migrating by that method.
 	 */
 	DataSource guard(DataSource dataSource) {
@@ -75,6 +77,7 @@ final class MigrationStopGuard implements SmartInitializingSingleton, Disposable
 		}
 		this.connections.removeIf(MigrationStopGuard::isClosed);
 		this.connections.add(connection);
+		ClientConnectionCheck.enable(connection);
 		return connection;
 	}
 
@@ -85,6 +88,14 @@ final class MigrationStopGuard implements SmartInitializingSingleton, Disposable
 				+ "PostgreSQL rolls back the change running and frees the migration lock, and the next start "
 				+ "resumes");
 		for (Connection connection : open) {
+			try {
+				// the server ends the statement at once; a backend waiting for a lock would otherwise notice the
+				// closed connection only at its next check
+				connection.unwrap(PGConnection.class).cancelQuery();
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not cancel the statement of a migration connection", ex);
+			}
 			try {
 				connection.abort(Runnable::run);
 			}

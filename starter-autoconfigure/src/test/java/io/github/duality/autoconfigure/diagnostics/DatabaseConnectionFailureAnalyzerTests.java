@@ -60,6 +60,19 @@ class DatabaseConnectionFailureAnalyzerTests {
 	}
 
 	@Test
+	void namesTheMigrationUrlForAMigrationPathThatHasItsOwnEndpoint() {
+		this.environment.setProperty("spring.datasource.url",
+				"postgres://app:s3cret-pw@bouncer.example.com:6432/shop?sslmode=require&pgbouncer=true");
+		this.environment.setProperty("duality.migration.url", "postgresql://db.example.com:5432");
+		FailureAnalysis analysis = analyze(liquibaseFailure(new SQLException("FATAL: password", "28P01")));
+		assertThat(analysis.getDescription())
+			.contains("Tried:     jdbc:postgresql://db.example.com:5432/shop (user app, sslmode require, not pooled) "
+					+ "(endpoint: duality.migration.url)")
+			.contains("Property:  duality.migration.url")
+			.doesNotContain("s3cret-pw");
+	}
+
+	@Test
 	void namesAnExplicitMigrationUrlWithItsSecretsMasked() {
 		this.environment.setProperty("spring.liquibase.url", "jdbc:postgresql://migrations:5432/x?password=hidden-pw");
 		this.environment.setProperty("spring.liquibase.user", "owner");

@@ -4,6 +4,7 @@ import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
 import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
 import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
+import io.github.duality.core.TransactionPoolerException;
 import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,18 @@ class MigrationModeAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(MigrationRuns.class)
 				.doesNotHaveBean(MigrateAndExitListener.class));
+	}
+
+	@Test
+	void noModeMigratesThroughAKnownTransactionPooler() {
+		for (String mode : new String[] { "startup", "migrate-and-exit", "external" }) {
+			this.contextRunner
+				.withPropertyValues("spring.datasource.url=postgres://app:secret@db.invalid:6543/shop?pgbouncer=true",
+						"duality.migration.mode=" + mode)
+				.run((context) -> assertThat(context).as(mode)
+					.getFailure()
+					.hasRootCauseInstanceOf(TransactionPoolerException.class));
+		}
 	}
 
 }

@@ -60,11 +60,7 @@ record Deployment(TestPostgres postgres, String database, String contexts, int s
 
 	/** Advisory locks held in this database, by anyone. */
 	long advisoryLocksHeld() {
-		return ((Number) this.postgres
-			.queryAsSuperuserIn(this.database, "select count(*) as locks from pg_locks where locktype = 'advisory' "
-					+ "and database = (select oid from pg_database where datname = current_database())")
-			.get(0)
-			.get("locks")).longValue();
+		return this.postgres.advisoryLocksHeldIn(this.database);
 	}
 
 	/** Whether Liquibase has created its tables here: it has, once any instance took its lock. */

@@ -184,6 +184,11 @@ public final class ChildApplication implements AutoCloseable {
 	}
 
 	@Override
+	public String toString() {
+		return this.name;
+	}
+
+	@Override
 	public void close() throws InterruptedException {
 		if (this.process.isAlive()) {
 			kill();

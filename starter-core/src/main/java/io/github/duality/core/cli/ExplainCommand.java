@@ -15,7 +15,8 @@ import io.github.duality.core.Secrets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code explain [--json] [--skip-file-checks] [--migration-url=URL] [--pooler=auto|transaction|none] [URL]}: derive each URL the way the application will and show both
+ * {@code explain [--json] [--skip-file-checks] [--migration-url=URL] [--pooler=auto|transaction|none] [URL]}:
+ * derive each URL the way the application will and show both
  * driver targets, or why the URL is refused.
  */
 final class ExplainCommand {

@@ -1,12 +1,12 @@
 package io.github.duality.autoconfigure.liquibase.lock;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.github.duality.autoconfigure.session.ClientConnectionCheck;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.database.Database;
@@ -35,11 +35,6 @@ public class PostgresSessionLockService extends StandardLockService {
 	private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
 	private static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
-
-	// PostgreSQL 14+: a session whose client died ends within a second even while a statement (a long migration)
-	// still runs, instead of when the statement finishes
-	private static final String CHECK_CLIENT_CONNECTION = "select set_config('client_connection_check_interval', "
-			+ "'1000', false)";
 
 	private @Nullable LockTable table;
 
@@ -148,11 +143,8 @@ public class PostgresSessionLockService extends StandardLockService {
 		this.table = new LockTable(name);
 		this.advisoryLock = AdvisoryLock.forLockTable(name);
 		this.owner = LockOwner.of(connection);
-		if (this.database.getDatabaseMajorVersion() >= 14) {
-			try (PreparedStatement statement = connection.prepareStatement(CHECK_CLIENT_CONNECTION)) {
-				statement.execute();
-			}
-		}
+		// the data source may not be Duality's own (spring.liquibase.url), which already asks for it
+		ClientConnectionCheck.enable(connection);
 		this.database.commit();
 	}
 
