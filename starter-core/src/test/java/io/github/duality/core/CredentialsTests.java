@@ -104,6 +104,14 @@ class CredentialsTests {
 	}
 
 	@Test
+	void aPgjdbcUrlWithUserInfoNamesThePropertiesForTheCredentials() {
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> derive("jdbc:postgresql://app:pw@db/shop", null, null))
+			.satisfies((ex) -> assertThat(ex.getFix()).startsWith(
+					"Give the user and password as spring.datasource.username and .password (or as ?user=...&password=..."));
+	}
+
+	@Test
 	void theCallerNamesTheCredentialsGivenBesideTheUrl() {
 		CredentialSources properties = CredentialSources.SPRING_DATASOURCE;
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
