@@ -54,6 +54,9 @@ class DataR2dbcTestLiquibaseTests {
 			.containsExactly("hello");
 		assertThat(this.context.getBeansOfType(DerivedR2dbcConnectionDetails.class)).hasSize(1);
 		assertThat(this.context.getBeansOfType(DataSource.class)).isEmpty();
+		// the migration path's safeguards of a full context: its own session (no pooler), the session lock
+		assertThat(this.context.containsBean("dualityLiquibaseSessionPreflight")).isTrue();
+		assertThat(this.context.containsBean("dualitySessionLockCustomizer")).isTrue();
 		String tls = this.databaseClient.sql("select ssl::text from pg_stat_ssl where pid = pg_backend_pid()")
 			.map((row) -> row.get(0, String.class))
 			.one()
