@@ -29,9 +29,9 @@ public class DualityProperties {
 
 	/**
 	 * Whether a transaction-mode pooler is in front of spring.datasource.url: auto recognises one from the URL
-	 * (pgbouncer=true, the pooler hosts of Neon, Supabase and Azure, ports 6432 and 6543); transaction says so for
-	 * any URL (a generic PgBouncer); none says there is none (the server itself, or a session-mode pooler).
-	 * Migrations never go through a transaction pooler.
+	 * (pgbouncer=true, the pooler hosts of Neon, Supabase and Azure); transaction says so for any URL (a generic
+	 * PgBouncer); none says there is none (the server itself, or a session-mode pooler). Migrations never go
+	 * through a transaction pooler.
 	 */
 	private PoolerHint pooler = PoolerHint.AUTO;
 

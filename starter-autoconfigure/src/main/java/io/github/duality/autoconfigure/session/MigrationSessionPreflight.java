@@ -13,9 +13,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 
 /**
- * Before a migration tool takes any lock: its connections become known to the {@link MigrationStopGuard}, and its
- * data source is checked to give sessions of their own ({@link TransactionPoolerCheck}). Ordered after the startup
- * wait, so that the check meets a server that is up.
+ * Before a migration tool takes any lock: it gets its data source as a {@link MigrationDataSource}, whose
+ * connections the {@link MigrationStopGuard} knows and whose first one is checked to be a session of its own
+ * ({@link TransactionPoolerCheck}). Ordered after the startup wait, which reads the tool's own data source.
  *
  * @param <T> the tool's bean that migrates (Liquibase) or is configured to (Flyway) when initialized
  */
@@ -48,7 +48,12 @@ class MigrationSessionPreflight<T> implements BeanPostProcessor, Ordered {
 			return bean;
 		}
 		this.guard.arm();
-		this.setDataSource.accept(tool, this.guard.guard(dataSource));
+		MigrationDataSource migrationDataSource = MigrationDataSource.wrap(dataSource, this.guard);
+		if (migrationDataSource != null) {
+			this.setDataSource.accept(tool, migrationDataSource);
+			return bean;
+		}
+		// a pool of the user's own: checked on a connection of its own
 		try {
 			TransactionPoolerCheck.check(dataSource);
 		}

@@ -5,16 +5,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.sql.DataSource;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Ends the migration path promptly when the JVM is told to stop (Kubernetes' SIGTERM) while the context is still
@@ -47,38 +43,17 @@ final class MigrationStopGuard implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * The tool's data source, with every connection it opens known to this guard and checked by the server for a
-	 * dead client ({@link ClientConnectionCheck}); one with a close method of its own
-	 * (a pool the user configured) is left as it is, because Spring Boot closes it after migrating by that method.
+	 * Knows a new migration connection, so that a stop can end it.
+	 * @param connection the connection, just opened
+	 * @throws SQLException when the application is already stopping: the connection is closed
 	 */
-	DataSource guard(DataSource dataSource) {
-		if (ReflectionUtils.findMethod(dataSource.getClass(), "close") != null) {
-			return dataSource;
-		}
-		return new DelegatingDataSource(dataSource) {
-
-			@Override
-			public Connection getConnection() throws SQLException {
-				return track(super.getConnection());
-			}
-
-			@Override
-			public Connection getConnection(String username, String password) throws SQLException {
-				return track(super.getConnection(username, password));
-			}
-
-		};
-	}
-
-	private Connection track(Connection connection) throws SQLException {
+	void track(Connection connection) throws SQLException {
 		if (this.stopping) {
 			connection.close();
 			throw new SQLException("The application is stopping: no new migration connection");
 		}
 		this.connections.removeIf(MigrationStopGuard::isClosed);
 		this.connections.add(connection);
-		ClientConnectionCheck.enable(connection);
-		return connection;
 	}
 
 	private void stop() {
