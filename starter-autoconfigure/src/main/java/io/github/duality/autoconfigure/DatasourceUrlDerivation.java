@@ -1,6 +1,11 @@
 package io.github.duality.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.github.duality.autoconfigure.diagnostics.PropertyOrigins;
+import io.github.duality.core.CredentialSources;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.FileChecks;
@@ -43,20 +48,25 @@ public final class DatasourceUrlDerivation {
 		PoolerHint pooler = Binder.get(environment).bind(POOLER_PROPERTY, PoolerHint.class).orElse(PoolerHint.AUTO);
 		try {
 			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password), emptyToNull(migrationUrl),
-					pooler, FileChecks.READ);
+					pooler, FileChecks.READ, CredentialSources.SPRING_DATASOURCE);
 		}
 		catch (MigrationUrlException ex) {
-			String applicationUrlOrigin = PropertyOrigins.describe(environment, URL_PROPERTY);
-			throw new InvalidDatasourceUrlException(MIGRATION_URL_PROPERTY,
-					PropertyOrigins.describe(environment, MIGRATION_URL_PROPERTY), URL_PROPERTY
-							+ ((applicationUrlOrigin != null) ? ", from " + applicationUrlOrigin : "")
-							+ " (the application's URL)",
-					ex);
+			Map<String, @Nullable String> origins = new LinkedHashMap<>();
+			origins.put(MIGRATION_URL_PROPERTY, PropertyOrigins.describe(environment, MIGRATION_URL_PROPERTY));
+			origins.put(URL_PROPERTY, PropertyOrigins.describe(environment, URL_PROPERTY));
+			throw new InvalidDatasourceUrlException(origins, ex);
 		}
 		catch (InvalidConnectionUrlException ex) {
-			String property = isCredential(ex.getParameter()) ? USERNAME_PROPERTY + "/" + PASSWORD_PROPERTY
-					: URL_PROPERTY;
-			throw new InvalidDatasourceUrlException(property, PropertyOrigins.describe(environment, URL_PROPERTY), ex);
+			Map<String, @Nullable String> origins = new LinkedHashMap<>();
+			origins.put(URL_PROPERTY, PropertyOrigins.describe(environment, URL_PROPERTY));
+			// the core names a credential property exactly as given to it when its value is part of the problem
+			for (String property : List.of(CredentialSources.SPRING_DATASOURCE.username(),
+					CredentialSources.SPRING_DATASOURCE.password())) {
+				if (ex.getProblem().contains(property)) {
+					origins.put(property, PropertyOrigins.describe(environment, property));
+				}
+			}
+			throw new InvalidDatasourceUrlException(origins, ex);
 		}
 	}
 
@@ -77,10 +87,6 @@ public final class DatasourceUrlDerivation {
 			}
 			throw new UnresolvedDatasourcePropertyException(property, masked, placeholder, origin);
 		}
-	}
-
-	private static boolean isCredential(@Nullable String parameter) {
-		return "user".equals(parameter) || "username".equals(parameter) || "password".equals(parameter);
 	}
 
 	private static @Nullable String emptyToNull(@Nullable String value) {

@@ -15,6 +15,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
@@ -28,6 +29,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass({ DatabaseUrl.class, ConnectionFactory.class })
 @ConditionalOnBooleanProperty(name = "duality.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DualityProperties.class)
+@ImportRuntimeHints(DualityRuntimeHints.class)
 public final class DualityAutoConfiguration {
 
 	@Bean

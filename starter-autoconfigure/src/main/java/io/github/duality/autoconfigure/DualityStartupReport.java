@@ -43,7 +43,7 @@ class DualityStartupReport implements BeanPostProcessor, Ordered, SmartInitializ
 	DualityStartupReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		this.beanFactory = beanFactory;
 		this.environment = environment;
-		ClassLoader classLoader = getClass().getClassLoader();
+		ClassLoader classLoader = beanFactory.getBeanClassLoader();
 		this.migratingTypes = MIGRATING_TYPE_NAMES.stream()
 			.filter((name) -> ClassUtils.isPresent(name, classLoader))
 			.<Class<?>>map((name) -> ClassUtils.resolveClassName(name, classLoader))
@@ -90,7 +90,19 @@ class DualityStartupReport implements BeanPostProcessor, Ordered, SmartInitializ
 			.orderedStream()
 			.map(MigrationPathReport::describe)
 			.collect(Collectors.joining(", and "));
-		return tools.isEmpty() ? "none (neither Liquibase nor Flyway is on the classpath)" : tools;
+		return tools.isEmpty() ? noMigrationTool() : tools;
+	}
+
+	/** A context may hold a tool's classes without its auto-configuration (hand-picked imports in a test). */
+	private String noMigrationTool() {
+		if (this.migratingTypes.isEmpty()) {
+			return "none (neither Liquibase nor Flyway is on the classpath)";
+		}
+		String present = this.migratingTypes.stream()
+			.map((type) -> type.getName().startsWith("liquibase.") ? "Liquibase" : "Flyway")
+			.collect(Collectors.joining(" and "));
+		return "none (" + present + " on the classpath, but Duality's auto-configuration for it is not in this "
+				+ "context: import it with Boot's)";
 	}
 
 	/** From the properties, as Boot builds the pool: the pool itself may not exist yet. */

@@ -1,48 +1,38 @@
 package io.github.duality.autoconfigure;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.duality.core.InvalidConnectionUrlException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code spring.datasource.*} cannot be derived into both paths. Carries the property and where its value came
- * from so that {@link InvalidDatasourceUrlFailureAnalyzer} can tell the user what to change, and where.
+ * {@code spring.datasource.*} cannot be derived into both paths. Carries each property the problem involves (the URL,
+ * and the username or password property when their values conflict with it) and where each value came from, so
+ * that {@link InvalidDatasourceUrlFailureAnalyzer} can tell the user what to change, and where.
  */
 public class InvalidDatasourceUrlException extends RuntimeException {
 
-	private final String property;
-
-	private final @Nullable String origin;
-
-	private final @Nullable String comparedWith;
-
-	InvalidDatasourceUrlException(String property, @Nullable String origin, InvalidConnectionUrlException cause) {
-		this(property, origin, null, cause);
-	}
+	private final Map<String, @Nullable String> origins;
 
 	/**
-	 * @param comparedWith the other property the value was checked against, with its origin, e.g.
-	 * spring.datasource.url for duality.migration.url
+	 * @param origins each involved property and where its value came from (a file and line, an environment
+	 * variable), or {@code null} when unknown; the first is the one to correct
 	 */
-	InvalidDatasourceUrlException(String property, @Nullable String origin, @Nullable String comparedWith,
-			InvalidConnectionUrlException cause) {
-		super(property + ": " + cause.getMessage(), cause);
-		this.property = property;
-		this.origin = origin;
-		this.comparedWith = comparedWith;
+	InvalidDatasourceUrlException(Map<String, @Nullable String> origins, InvalidConnectionUrlException cause) {
+		super(String.join(" and ", origins.keySet()) + ": " + cause.getMessage(), cause);
+		this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
 	}
 
+	/** The property to correct, the first of {@link #getOrigins()}. */
 	public String getProperty() {
-		return this.property;
+		return this.origins.keySet().iterator().next();
 	}
 
-	/** Where the value came from (a file and line, an environment variable), or {@code null}. */
-	public @Nullable String getOrigin() {
-		return this.origin;
-	}
-
-	/** The other property the value was checked against, with its origin, or {@code null}. */
-	public @Nullable String getComparedWith() {
-		return this.comparedWith;
+	/** Each property the problem involves, in order, with where its value came from ({@code null}: unknown). */
+	public Map<String, @Nullable String> getOrigins() {
+		return this.origins;
 	}
 
 	@Override

@@ -20,13 +20,12 @@ class InvalidDatasourceUrlFailureAnalyzer extends AbstractFailureAnalyzer<Invali
 		if (problem.getParameter() != null) {
 			description.append("    Parameter: ").append(problem.getParameter()).append('\n');
 		}
-		description.append("    Property:  ").append(cause.getProperty()).append('\n');
-		if (cause.getOrigin() != null) {
-			description.append("    Origin:    ").append(cause.getOrigin()).append('\n');
-		}
-		if (cause.getComparedWith() != null) {
-			description.append("    Beside:    ").append(cause.getComparedWith()).append('\n');
-		}
+		cause.getOrigins().forEach((property, origin) -> {
+			description.append("    Property:  ").append(property).append('\n');
+			if (origin != null) {
+				description.append("    Origin:    ").append(origin).append('\n');
+			}
+		});
 		String fix = (problem.getFix() != null) ? problem.getFix() : "Correct the value of " + cause.getProperty() + ".";
 		String action = fix + "\n\nSee README, Troubleshooting, and \"explain\" there to check a URL before you deploy it; "
 				+ "or set duality.enabled=false to configure spring.r2dbc.url and spring.liquibase.url or "

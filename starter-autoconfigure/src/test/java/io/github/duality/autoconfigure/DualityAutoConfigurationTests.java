@@ -223,6 +223,17 @@ class DualityAutoConfigurationTests {
 	}
 
 	@Test
+	void aMigrationToolWhoseAutoConfigurationIsMissingIsNamedAsSuch() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DualityAutoConfiguration.class, DualityR2dbcAutoConfiguration.class,
+					R2dbcAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + URL)
+			.run((context) -> assertThat(context.getBean(DualityStartupReport.class).migrationPath()).isEqualTo(
+					"none (Liquibase on the classpath, but Duality's auto-configuration for it is not in this context: "
+							+ "import it with Boot's)"));
+	}
+
+	@Test
 	void migrationsGoToTheMigrationUrlAndTheApplicationThroughThePooler() {
 		this.contextRunner
 			.withPropertyValues("spring.datasource.url=postgres://app:s3cr%40t@bouncer.internal:6432/shop"
@@ -291,7 +302,7 @@ class DualityAutoConfigurationTests {
 				InvalidDatasourceUrlException failure = findCause(context.getStartupFailure(),
 						InvalidDatasourceUrlException.class);
 				assertThat(failure.getProperty()).isEqualTo("duality.migration.url");
-				assertThat(failure.getComparedWith()).startsWith("spring.datasource.url");
+				assertThat(failure.getOrigins()).containsOnlyKeys("duality.migration.url", "spring.datasource.url");
 				assertThat(failure.getMessage()).contains("'shop_copy'").contains("'shop'").doesNotContain("s3cr");
 			});
 	}

@@ -434,8 +434,8 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 				String values = this.secret ? ""
 						: " (" + UrlSyntax.shown(this.value.toString()) + ", " + UrlSyntax.shown(newValue.toString()) + ")";
 				throw new InvalidConnectionUrlException("The " + this.description + " is given twice with different "
-						+ "values" + values + ": in " + this.source + " and in " + newSource + ".", this.parameter,
-						"Give it once, or give the same value in both places.");
+						+ "values" + values + ": " + this.source + ", and " + newSource + ".", this.parameter,
+						"Give it in one of these places only, or give the same value in both.");
 			}
 		}
 

@@ -70,8 +70,19 @@ public final class DatabaseUrl {
 	 */
 	public static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
 			@Nullable String migrationUrl, PoolerHint poolerHint, FileChecks fileChecks) {
+		return derive(url, username, password, migrationUrl, poolerHint, fileChecks, CredentialSources.ARGUMENTS);
+	}
+
+	/**
+	 * {@link #derive(String, String, String, String, PoolerHint, FileChecks)}, with the credentials given beside the
+	 * URL named as the caller's user knows them (for example {@code spring.datasource.username}) in every message
+	 * about them.
+	 * @param sources what the user calls the places {@code username} and {@code password} come from
+	 */
+	public static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
+			@Nullable String migrationUrl, PoolerHint poolerHint, FileChecks fileChecks, CredentialSources sources) {
 		return derive(url, username, password, migrationUrl, poolerHint, Path.of(System.getProperty("user.home")),
-				fileChecks);
+				fileChecks, sources);
 	}
 
 	/**
@@ -90,11 +101,18 @@ public final class DatabaseUrl {
 
 	static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
 			@Nullable String migrationUrl, PoolerHint poolerHint, Path home, FileChecks fileChecks) {
+		return derive(url, username, password, migrationUrl, poolerHint, home, fileChecks,
+				CredentialSources.ARGUMENTS);
+	}
+
+	static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
+			@Nullable String migrationUrl, PoolerHint poolerHint, Path home, FileChecks fileChecks,
+			CredentialSources sources) {
 		if (url == null || url.isBlank()) {
 			throw new InvalidConnectionUrlException("No database URL is given.", null,
 					"Set one, for example postgresql://user@host:5432/database.");
 		}
-		Draft application = new Draft(url.strip(), username, password);
+		Draft application = new Draft(url.strip(), username, password, sources);
 		List<String> notes = new ArrayList<>();
 		application.parse(notes);
 		Draft migration = (migrationUrl != null) ? Draft.migrationUrl(migrationUrl, application) : null;
@@ -109,7 +127,7 @@ public final class DatabaseUrl {
 			}
 			pooler.ifPresent((found) -> noServerSidePreparedStatements(application.builder, found, notes));
 			SpecValidator validator = new SpecValidator(LocalFiles.of(home, fileChecks),
-					System.getProperty("user.name"));
+					System.getProperty("user.name"), sources.username());
 			ConnectionSpec spec = validator.validate(application.builder, application.input, notes);
 			notes.add("migrations always connect to the primary (targetServerType=primary, no load balancing)");
 			MigrationPath migrationPath = migrationPath(migration, spec, pooler.orElse(null), validator, notes);
@@ -238,20 +256,23 @@ public final class DatabaseUrl {
 
 		private final @Nullable String password;
 
+		private final CredentialSources sources;
+
 		private final ConnectionSpec.Builder builder;
 
 		/** Whether the draft is a provider's direct endpoint rather than a URL given by the user. */
 		private final boolean derived;
 
-		private Draft(String input, @Nullable String username, @Nullable String password) {
-			this(input, username, password, new ConnectionSpec.Builder(formOf(input)), false);
+		private Draft(String input, @Nullable String username, @Nullable String password, CredentialSources sources) {
+			this(input, username, password, sources, new ConnectionSpec.Builder(formOf(input)), false);
 		}
 
-		private Draft(String input, @Nullable String username, @Nullable String password,
+		private Draft(String input, @Nullable String username, @Nullable String password, CredentialSources sources,
 				ConnectionSpec.Builder builder, boolean derived) {
 			this.input = input;
 			this.username = username;
 			this.password = password;
+			this.sources = sources;
 			this.builder = builder;
 			this.derived = derived;
 		}
@@ -260,7 +281,7 @@ public final class DatabaseUrl {
 		static Draft migrationUrl(String url, Draft application) {
 			Draft migration;
 			try {
-				migration = new Draft(url.strip(), application.username, application.password);
+				migration = new Draft(url.strip(), application.username, application.password, application.sources);
 			}
 			catch (InvalidConnectionUrlException ex) {
 				throw new MigrationUrlException(ex.getProblem(), ex.getParameter(), ex.getFix());
@@ -274,7 +295,8 @@ public final class DatabaseUrl {
 		static Draft direct(Draft application, List<HostAndPort> hosts) {
 			ConnectionSpec.Builder builder = new ConnectionSpec.Builder(application.builder.form()).hosts(hosts);
 			builder.inheritUnset(application.builder);
-			return new Draft(application.input, application.username, application.password, builder, true);
+			return new Draft(application.input, application.username, application.password, application.sources,
+					builder, true);
 		}
 
 		void parse(List<String> notes) {
@@ -285,10 +307,10 @@ public final class DatabaseUrl {
 					case R2DBC -> R2dbcUrlParser.parse(this.input, this.builder, notes);
 				}
 				if (this.username != null) {
-					this.builder.user(this.username, "the username argument");
+					this.builder.user(this.username, this.sources.username());
 				}
 				if (this.password != null) {
-					this.builder.password(this.password, "the password argument");
+					this.builder.password(this.password, this.sources.password());
 				}
 			}
 			catch (InvalidConnectionUrlException ex) {

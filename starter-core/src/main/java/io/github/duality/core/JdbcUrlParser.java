@@ -46,7 +46,7 @@ final class JdbcUrlParser {
 		}
 		String database = parameters.remove("PGDBNAME");
 		if (database != null && !database.isEmpty()) {
-			builder.database(database, "the URL path");
+			builder.database(database, "the database in the URL path");
 		}
 		interpreter.applyAll(parameters);
 	}
@@ -63,7 +63,7 @@ final class JdbcUrlParser {
 			int pathStart = server.indexOf('/', PREFIX.length() + 2);
 			if (server.contains("@") || firstSegment(afterSlashes).contains("@")) {
 				throw new InvalidConnectionUrlException("pgjdbc URLs cannot carry user:password@ before the host.",
-						"password", "Give the user and password as the username and password arguments (or as "
+						"password", "Give the user and password as spring.datasource.username and .password (or as "
 								+ "?user=...&password=... with the password percent-encoded); write an '@' in the "
 								+ "database name as %40.");
 			}

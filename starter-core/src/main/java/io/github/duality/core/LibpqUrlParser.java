@@ -56,7 +56,7 @@ final class LibpqUrlParser {
 			boolean sqlalchemy = builder.form() == UrlForm.SQLALCHEMY;
 			// SQLAlchemy's make_url decodes the user and password but not the database name
 			builder.database(sqlalchemy ? path : UrlSyntax.percentDecode(path, "database name", "dbname"),
-					"the URL path");
+					"the database in the URL path");
 			if (sqlalchemy && path.indexOf('%') >= 0) {
 				notes.add("SQLAlchemy does not decode the database name: its '%' escapes are kept as written");
 			}
@@ -76,11 +76,11 @@ final class LibpqUrlParser {
 		int colon = userInfo.indexOf(':');
 		String user = (colon >= 0) ? userInfo.substring(0, colon) : userInfo;
 		if (!user.isEmpty()) {
-			builder.user(UrlSyntax.percentDecode(user, "user name", "user"), "the URL user info");
+			builder.user(UrlSyntax.percentDecode(user, "user name", "user"), "the user name in the URL (user@host)");
 		}
 		if (colon >= 0) {
 			builder.password(UrlSyntax.percentDecode(userInfo.substring(colon + 1), "password", "password"),
-					"the URL user info");
+					"the password in the URL (user:password@host)");
 		}
 	}
 

@@ -33,12 +33,12 @@ public enum Parameter {
 			"The database; when absent, the user name (the server's default) is written on both paths."),
 
 	USER(Names.ofPgjdbc("user").libpq("user").r2dbc("user"), Fate.TRANSLATED,
-			"From the URL user info, a user parameter or the username argument; different values are an error. "
+			"From the URL (user@host), a user parameter or spring.datasource.username; different values are an error. "
 					+ "When absent, the operating-system user for pgjdbc and libpq inputs (their default), written on "
 					+ "both paths; required in r2dbc URLs (r2dbc has no default user)."),
 
 	PASSWORD(Names.ofPgjdbc("password").libpq("password").r2dbc("password"), Fate.TRANSLATED,
-			"From the URL user info, a password parameter or the password argument; different values are an "
+			"From the URL (user:password@host), a password parameter or spring.datasource.password; different values are an "
 					+ "error. Never written into the JDBC URL; any character works."),
 
 	DRIVER(Names.ofR2dbc("driver"), Fate.CONVERTED,
@@ -52,7 +52,7 @@ public enum Parameter {
 					+ "database into the URL."),
 
 	PASSFILE(Names.ofLibpq("passfile"), Fate.REFUSED,
-			"r2dbc has no .pgpass support. Give the password in the URL or as the password argument."),
+			"r2dbc has no .pgpass support. Give the password in the URL or as spring.datasource.password."),
 
 	// TLS
 
@@ -433,8 +433,10 @@ public enum Parameter {
 			"maxAcquireTime", "maxCreateConnectionTime", "maxIdleTime", "maxLifeTime", "maxValidationTime",
 			"poolName", "registerJmx", "postAllocate", "preRelease", "validationQuery", "validationDepth"),
 			Fate.REFUSED,
-			"r2dbc-pool settings: the r2dbc:pool: prefix is dropped and the pool is configured outside the URL "
-					+ "(in Spring Boot, spring.r2dbc.pool.*).");
+			"r2dbc-pool settings, read by the pool, not by a connection: the r2dbc:pool: prefix is dropped and the "
+					+ "pool has one place for its settings, spring.r2dbc.pool.* (the refusal names the property and "
+					+ "value to set); poolName, registerJmx, backgroundEvictionInterval, postAllocate and preRelease "
+					+ "have none there.");
 
 	/** Per family, each name's parameter (the first row that has the name), built once. */
 	private static final Map<ParameterFamily, Map<String, Parameter>> BY_NAME = indexByName();

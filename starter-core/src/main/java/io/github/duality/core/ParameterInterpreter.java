@@ -17,6 +17,19 @@ final class ParameterInterpreter {
 
 	private static final Set<String> UTF8_SPELLINGS = Set.of("utf8", "utf-8", "unicode");
 
+	/** Each r2dbc-pool option that Spring Boot's R2DBC auto-configuration has a property for, and the property. */
+	private static final Map<String, String> POOL_PROPERTIES = Map.ofEntries(
+			Map.entry("acquireRetry", "spring.r2dbc.pool.acquire-retry"),
+			Map.entry("initialSize", "spring.r2dbc.pool.initial-size"),
+			Map.entry("maxSize", "spring.r2dbc.pool.max-size"), Map.entry("minIdle", "spring.r2dbc.pool.min-idle"),
+			Map.entry("maxAcquireTime", "spring.r2dbc.pool.max-acquire-time"),
+			Map.entry("maxCreateConnectionTime", "spring.r2dbc.pool.max-create-connection-time"),
+			Map.entry("maxIdleTime", "spring.r2dbc.pool.max-idle-time"),
+			Map.entry("maxLifeTime", "spring.r2dbc.pool.max-life-time"),
+			Map.entry("maxValidationTime", "spring.r2dbc.pool.max-validation-time"),
+			Map.entry("validationQuery", "spring.r2dbc.pool.validation-query"),
+			Map.entry("validationDepth", "spring.r2dbc.pool.validation-depth"));
+
 	private final ParameterFamily family;
 
 	private final FamilySpellings spellings;
@@ -59,6 +72,9 @@ final class ParameterInterpreter {
 
 	void apply(String name, String value) {
 		Parameter parameter = lookUp(name);
+		if (parameter == Parameter.POOL) {
+			throw poolOption(name, value);
+		}
 		switch (parameter.fate()) {
 			case REFUSED -> {
 				if (!parameter.accepts(value)) {
@@ -79,6 +95,25 @@ final class ParameterInterpreter {
 				convert(parameter, name, value);
 			}
 		}
+	}
+
+	/**
+	 * An r2dbc-pool option, as r2dbc-pool's own URL provider reads it: Spring Boot builds the pool from
+	 * {@code spring.r2dbc.pool.*}, so the fix is the property to set, with the same value (Boot reads r2dbc-pool's
+	 * ISO-8601 durations, numbers and validation depths as they are).
+	 */
+	private InvalidConnectionUrlException poolOption(String name, String value) {
+		String property = POOL_PROPERTIES.get(name);
+		String problem = "The r2dbc-pool option '" + name + "' configures the connection pool, which Spring Boot "
+				+ "builds from spring.r2dbc.pool.*, not from the URL (and the URL's migration path has no pool).";
+		if (property == null) {
+			return new InvalidConnectionUrlException(problem, name, "Remove " + name + " from the URL: "
+					+ "spring.r2dbc.pool.* has no property for it. If you need it, define your own ConnectionFactory "
+					+ "bean (a ConnectionPool); Duality then backs off for the application path.");
+		}
+		String shown = UrlSyntax.isPlain(value) ? property + "=" + value : property;
+		return new InvalidConnectionUrlException(problem, name,
+				"Remove " + name + " from the URL and set " + shown + " instead.");
 	}
 
 	/** r2dbc, for one, reads both sslMode and sslmode: which one it keeps is not the URL's business. */

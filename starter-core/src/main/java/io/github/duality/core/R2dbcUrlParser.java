@@ -50,17 +50,17 @@ final class R2dbcUrlParser {
 		interpreter.applyAll(parameters);
 		builder.hosts(hosts((host != null) ? host.toString() : "", (Integer) port, failover, notes));
 		if (user != null) {
-			builder.user(user.toString(), "the URL user info");
+			builder.user(user.toString(), "the user name in the URL (user@host)");
 		}
 		if (password != null) {
-			builder.password(password.toString(), "the URL user info");
+			builder.password(password.toString(), "the password in the URL (user:password@host)");
 			if (password.toString().contains(" ") && url.contains("+")) {
 				notes.add("r2dbc decodes '+' in the user info as a space, and so does duality for r2dbc URLs; write a "
 						+ "literal '+' as %2B");
 			}
 		}
 		if (database != null && !database.toString().isEmpty()) {
-			builder.database(database.toString(), "the URL path");
+			builder.database(database.toString(), "the database in the URL path");
 		}
 	}
 

@@ -24,13 +24,17 @@ final class SpecValidator {
 
 	private final String operatingSystemUser;
 
+	private final String usernameSource;
+
 	/**
 	 * @param files the certificate and key files, and the drivers' {@code ~/.postgresql/} defaults
 	 * @param operatingSystemUser the user libpq and pgjdbc connect as when the URL names none
+	 * @param usernameSource where a user beside the URL is given, in the user's words, for the fix when none is
 	 */
-	SpecValidator(LocalFiles files, String operatingSystemUser) {
+	SpecValidator(LocalFiles files, String operatingSystemUser, String usernameSource) {
 		this.files = files;
 		this.operatingSystemUser = operatingSystemUser;
+		this.usernameSource = usernameSource;
 	}
 
 	/**
@@ -53,7 +57,7 @@ final class SpecValidator {
 					"Put a '?' between the database name and the parameters.");
 		}
 		if (builder.database() == null) {
-			builder.database(builder.user(), "the default");
+			builder.database(builder.user(), "the default (the user name)");
 			notes.add("no database given: " + builder.user() + " (the user name, the server's default) on both paths");
 		}
 		if (builder.applicationName() == null && builder.fallbackApplicationName() != null) {
@@ -80,7 +84,7 @@ final class SpecValidator {
 	private void defaultUser(ConnectionSpec.Builder builder, ParameterFamily family, List<String> notes) {
 		if (family == ParameterFamily.R2DBC) {
 			throw new InvalidConnectionUrlException("No user is given; r2dbc-postgresql requires one.", "user",
-					"Give the user in the URL (r2dbc:postgresql://user@host/database) or as the username argument.");
+					"Give the user in the URL (r2dbc:postgresql://user@host/database) or as " + this.usernameSource + ".");
 		}
 		builder.user(this.operatingSystemUser, "the operating-system user");
 		notes.add("no user given: the operating-system user " + this.operatingSystemUser + " on both paths, as "

@@ -84,7 +84,7 @@ class CredentialsTests {
 			.isThrownBy(() -> derive("postgres://u:first-secret@db/app", null, "second-secret"))
 			.satisfies((ex) -> {
 				assertThat(ex.getParameter()).isEqualTo("password");
-				assertThat(ex.getMessage()).contains("the URL user info", "the password argument")
+				assertThat(ex.getMessage()).contains("the password in the URL (user:password@host)", "the password argument")
 					.doesNotContain("first-secret")
 					.doesNotContain("second-secret");
 			});
@@ -95,11 +95,41 @@ class CredentialsTests {
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
 			.isThrownBy(() -> derive("postgres://alice@db/app?user=bob", null, null))
 			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("user"))
-			.withMessageContaining("the URL user info")
-			.withMessageContaining("libpq parameter 'user'");
+			.withMessage("The user is given twice with different values ('alice', 'bob'): the user name in the URL "
+					+ "(user@host), and the libpq parameter 'user'. Give it in one of these places only, or give the "
+					+ "same value in both.");
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
 			.isThrownBy(() -> derive("jdbc:postgresql://db/app?user=alice", "bob", null))
 			.withMessageContaining("the username argument");
+	}
+
+	@Test
+	void aPgjdbcUrlWithUserInfoNamesThePropertiesForTheCredentials() {
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> derive("jdbc:postgresql://app:pw@db/shop", null, null))
+			.satisfies((ex) -> assertThat(ex.getFix()).startsWith(
+					"Give the user and password as spring.datasource.username and .password (or as ?user=...&password=..."));
+	}
+
+	@Test
+	void theCallerNamesTheCredentialsGivenBesideTheUrl() {
+		CredentialSources properties = CredentialSources.SPRING_DATASOURCE;
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> DatabaseUrl.derive("postgres://alice@db/app", "bob", null, null, PoolerHint.AUTO, FileChecks.READ, properties))
+			.withMessage("The user is given twice with different values ('alice', 'bob'): the user name in the URL "
+					+ "(user@host), and spring.datasource.username. Give it in one of these places only, or give the "
+					+ "same value in both.");
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> DatabaseUrl.derive("r2dbc:postgresql://u:first-secret@db/app", null, "second-secret", null,
+					PoolerHint.AUTO, FileChecks.READ, properties))
+			.satisfies((ex) -> assertThat(ex.getMessage())
+				.contains(": the password in the URL (user:password@host), and spring.datasource.password.")
+				.doesNotContain("first-secret")
+				.doesNotContain("second-secret"));
+		assertThatExceptionOfType(InvalidConnectionUrlException.class)
+			.isThrownBy(() -> DatabaseUrl.derive("r2dbc:postgresql://db/app", null, null, null, PoolerHint.AUTO, FileChecks.READ, properties))
+			.satisfies((ex) -> assertThat(ex.getFix()).isEqualTo(
+					"Give the user in the URL (r2dbc:postgresql://user@host/database) or as spring.datasource.username."));
 	}
 
 	@ParameterizedTest

@@ -25,4 +25,23 @@ public final class MigrationModeAutoConfiguration {
 		return new MigrateAndExitListener(runs);
 	}
 
+	// one per mode, chosen by the same condition as the mode's own beans: see MigrationModeAtBuildTime
+	@Bean
+	@ConditionalOnMigrationMode(MigrationMode.STARTUP)
+	static MigrationModeAtBuildTime dualityStartupModeAtBuildTime() {
+		return new MigrationModeAtBuildTime(MigrationMode.STARTUP);
+	}
+
+	@Bean
+	@ConditionalOnMigrationMode(MigrationMode.MIGRATE_AND_EXIT)
+	static MigrationModeAtBuildTime dualityMigrateAndExitModeAtBuildTime() {
+		return new MigrationModeAtBuildTime(MigrationMode.MIGRATE_AND_EXIT);
+	}
+
+	@Bean
+	@ConditionalOnMigrationMode(MigrationMode.EXTERNAL)
+	static MigrationModeAtBuildTime dualityExternalModeAtBuildTime() {
+		return new MigrationModeAtBuildTime(MigrationMode.EXTERNAL);
+	}
+
 }

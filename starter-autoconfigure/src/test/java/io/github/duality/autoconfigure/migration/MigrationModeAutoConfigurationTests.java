@@ -37,6 +37,25 @@ class MigrationModeAutoConfigurationTests {
 	}
 
 	@Test
+	void aModeOtherThanTheOneTheBeansWereMadeForFailsTheStart() {
+		// what an AOT-processed application meets: bean definitions made for one mode, another mode at run time
+		new ApplicationContextRunner()
+			.withBean("dualityStartupModeAtBuildTime", MigrationModeAtBuildTime.class,
+					() -> new MigrationModeAtBuildTime(MigrationMode.STARTUP))
+			.withPropertyValues("duality.migration.mode=migrate-and-exit")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessage("duality.migration.mode is migrate-and-exit at run time, but this application was "
+						+ "AOT-processed (process-aot) with startup, and its beans were fixed for that mode at build "
+						+ "time. Run process-aot with duality.migration.mode=migrate-and-exit for this deployment, or "
+						+ "start it without -Dspring.aot.enabled=true."));
+		this.contextRunner.withPropertyValues("spring.liquibase.enabled=false", "duality.migration.mode=external")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBeans(MigrationModeAtBuildTime.class)
+				.containsOnlyKeys("dualityExternalModeAtBuildTime"));
+	}
+
+	@Test
 	void migrateAndExitListensForTheStartInEitherSpelling() {
 		for (String mode : new String[] { "migrate-and-exit", "MIGRATE_AND_EXIT" }) {
 			this.contextRunner.withPropertyValues("spring.liquibase.enabled=false", "duality.migration.mode=" + mode)

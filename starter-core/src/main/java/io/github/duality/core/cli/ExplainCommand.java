@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 
+import io.github.duality.core.CredentialSources;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.FileChecks;
@@ -117,7 +118,7 @@ final class ExplainCommand {
 		boolean accepted;
 		try {
 			DerivedConnection connection = DatabaseUrl.derive(input, null, null, this.migrationUrl, this.pooler,
-					this.fileChecks);
+					this.fileChecks, CredentialSources.SPRING_DATASOURCE);
 			out.println(this.format.accepted(connection));
 			accepted = true;
 		}
