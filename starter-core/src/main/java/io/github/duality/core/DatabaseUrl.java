@@ -207,7 +207,7 @@ public final class DatabaseUrl {
 			List<String> notes) {
 		builder.preparedStatementCacheQueries(0);
 		builder.pgjdbcOnly("prepareThreshold", "0");
-		notes.add(pooler.evidence() + ": " + pooler.describe() + " in front, so no server-side prepared statements "
+		notes.add(pooler.describe() + " in front, so no server-side prepared statements "
 				+ "on the application path (pgjdbc prepareThreshold=0 and "
 				+ "preparedStatementCacheQueries=0, r2dbc preparedStatementCacheQueries=0)"
 				+ (pooler.evidence().equals("pgbouncer=true") ? "; libpq itself does not know the parameter" : ""));

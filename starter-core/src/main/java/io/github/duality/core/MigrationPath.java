@@ -90,7 +90,7 @@ public final class MigrationPath {
 	public String describe() {
 		return switch (this.endpoint) {
 			case APPLICATION_URL -> "the URL's own servers";
-			case MIGRATION_URL -> "the migration URL";
+			case MIGRATION_URL -> "the migration URL " + this.maskedInput;
 			case PROVIDER_CONVENTION -> "derived from " + this.pooler.provider() + "'s convention: "
 					+ this.pooler.directForm();
 			case REFUSED -> "none: " + this.pooler.describe() + " is in front and its direct endpoint is not known";

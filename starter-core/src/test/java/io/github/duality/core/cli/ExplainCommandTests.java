@@ -46,6 +46,25 @@ class ExplainCommandTests {
 	}
 
 	@Test
+	void migrationUrlOptionShowsWhereMigrationsGo() {
+		String pooled = "postgres://app:" + ENCODED_PASSWORD + "@bouncer.internal:6432/shop?sslmode=require&pgbouncer=true";
+		CliRun text = CliRun.run("", "explain", "--migration-url=postgresql://db.internal:5432", pooled);
+		assertThat(text.out()).contains("JDBC for migrations (always the primary; endpoint: the migration URL "
+				+ "postgresql://db.internal:5432)")
+			.containsPattern("url +jdbc:postgresql://db.internal:5432/shop\n")
+			.doesNotContain(SecretForms.HOSTILE_PASSWORD);
+		CliRun json = CliRun.run("", "explain", "--json", pooled);
+		JsonNode result = this.jsonMapper.readTree(json.out());
+		assertThat(result.has("migrationJdbc")).isFalse();
+		assertThat(result.get("migrationEndpoint").stringValue()).startsWith("none: a transaction pooler (pgbouncer=true)");
+		assertThat(result.get("migrationRefused").stringValue()).contains("session-level lock");
+		assertThat(json.status()).as("the application's URL itself is accepted").isEqualTo(DualityCli.OK);
+		CliRun none = CliRun.run("", "explain", "--pooler=none", pooled);
+		assertThat(none.out()).contains("JDBC for migrations (always the primary)").doesNotContain("REFUSED");
+		assertThat(CliRun.run("", "explain", "--pooler=sometimes", pooled).status()).isEqualTo(DualityCli.USAGE);
+	}
+
+	@Test
 	void jsonOfAnAcceptedUrlHoldsBothTargetsWithSecretsMasked() {
 		CliRun run = CliRun.run("", "explain", "--json", ACCEPTED);
 		JsonNode result = this.jsonMapper.readTree(run.out());
