@@ -14,7 +14,6 @@ import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +45,6 @@ public final class TestPgBouncer implements AutoCloseable {
 	private static final String ADMIN = "pgbouncer_admin";
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-
-	private static final Map<PoolMode, TestPgBouncer> SHARED = new EnumMap<>(PoolMode.class);
 
 	private static final List<Path> BINARIES = List.of(Path.of("/usr/sbin/pgbouncer"), Path.of("/usr/bin/pgbouncer"));
 
@@ -83,16 +80,6 @@ public final class TestPgBouncer implements AutoCloseable {
 			.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::close, "duality-pgbouncer-stop"));
 		awaitListening();
-	}
-
-	/**
-	 * The JVM's PgBouncer in this mode in front of {@link TestPostgres#get()}, started on the first call and stopped
-	 * at JVM exit: for test classes that share it.
-	 * @param mode the pool mode
-	 * @return the running pooler; not to be closed
-	 */
-	public static synchronized TestPgBouncer shared(PoolMode mode) {
-		return SHARED.computeIfAbsent(mode, (key) -> inFrontOf(TestPostgres.get(), key));
 	}
 
 	/**

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.testsupport.TestPgBouncer;
 import io.github.duality.testsupport.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,17 @@ class TransactionPoolerTests {
 
 	private static final TestPostgres postgres = TestPostgres.get();
 
-	private static final TestPgBouncer pgbouncer = TestPgBouncer.shared(TestPgBouncer.PoolMode.TRANSACTION);
+	private static TestPgBouncer pgbouncer;
+
+	@BeforeAll
+	static void startPgBouncer() {
+		pgbouncer = TestPgBouncer.inFrontOf(postgres, TestPgBouncer.PoolMode.TRANSACTION);
+	}
+
+	@AfterAll
+	static void stopPgBouncer() {
+		pgbouncer.close();
+	}
 
 	@Test
 	void pooledUrlAloneIsRefusedBeforeAnythingMigrates() throws Exception {
