@@ -67,6 +67,7 @@ final class ContainerPostgres {
 		Path directory = Directories.createTemporary();
 		String host = DockerClientFactory.instance().dockerHostIpAddress();
 		TlsFiles tls = TlsFiles.generate(directory, List.of(host));
+		ClientCertificates clientCertificates = ClientCertificates.generate(directory.resolve("client-ca.crt"));
 		Path hbaFile = writeHbaFile(directory);
 		String superuserPassword = ServerConfiguration.randomPassword();
 		PostgreSQLContainer container = new PostgreSQLContainer(IMAGE)
@@ -77,6 +78,8 @@ final class ContainerPostgres {
 					TLS_DIRECTORY + "/server.crt")
 			.withCopyToContainer(MountableFile.forHostPath(tls.serverKey(), 0600), TLS_DIRECTORY + "/copied.key")
 			.withCopyToContainer(MountableFile.forHostPath(hbaFile, 0644), TLS_DIRECTORY + "/pg_hba.conf")
+			.withCopyToContainer(MountableFile.forHostPath(clientCertificates.rootCertificate(), 0644),
+					TLS_DIRECTORY + "/client-ca.crt")
 			.withCreateContainerCmdModifier((command) -> command.withEntrypoint("sh", "-c", OWN_KEY_THEN_START, "sh"))
 			.withCommand(command());
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -86,7 +89,7 @@ final class ContainerPostgres {
 		container.start();
 		return new ProvisionedServer("Testcontainers (" + IMAGE + ", container " + container.getContainerId() + ")",
 				container.getHost(), container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
-				ServerConfiguration.HOST_NOT_IN_CERTIFICATE, superuserPassword, tls.caCertificate());
+				ServerConfiguration.HOST_NOT_IN_CERTIFICATE, superuserPassword, tls.caCertificate(), clientCertificates);
 	}
 
 	private static Path writeHbaFile(Path directory) {
@@ -104,7 +107,8 @@ final class ContainerPostgres {
 	private static String[] command() {
 		List<String> command = new ArrayList<>(List.of("postgres"));
 		ServerConfiguration
-			.settings(TLS_DIRECTORY + "/pg_hba.conf", TLS_DIRECTORY + "/server.crt", TLS_DIRECTORY + "/server.key")
+			.settings(TLS_DIRECTORY + "/pg_hba.conf", TLS_DIRECTORY + "/server.crt", TLS_DIRECTORY + "/server.key",
+					TLS_DIRECTORY + "/client-ca.crt")
 			.forEach((name, value) -> command.addAll(List.of("-c", name + "=" + value)));
 		return command.toArray(String[]::new);
 	}

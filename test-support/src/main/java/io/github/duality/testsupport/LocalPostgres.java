@@ -68,17 +68,19 @@ final class LocalPostgres {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndDelete, "duality-postgres-stop"));
 		try {
 			TlsFiles tls = TlsFiles.generate(this.directory.resolve("tls"), List.of());
+			ClientCertificates clientCertificates = ClientCertificates
+				.generate(this.directory.resolve("tls").resolve("client-ca.crt"));
 			String superuserPassword = ServerConfiguration.randomPassword();
 			initdb(superuserPassword);
 			List<String> addresses = listenAddresses();
 			int port = freePort(addresses);
-			configure(tls, addresses, port);
+			configure(tls, clientCertificates, addresses, port);
 			run("pg_ctl.log", "pg_ctl", "-D", this.dataDirectory.toString(), "-l", this.serverLog.toString(), "-w",
 					"-t", "30", "start");
 			this.started = true;
 			return new ProvisionedServer(this.origin + " in " + this.binDirectory + " (server log " + this.serverLog
 					+ ")", "localhost", port, ServerConfiguration.HOST_NOT_IN_CERTIFICATE, superuserPassword,
-					tls.caCertificate());
+					tls.caCertificate(), clientCertificates);
 		}
 		catch (IOException ex) {
 			throw failure(ex.toString(), ex);
@@ -121,12 +123,14 @@ final class LocalPostgres {
 		Files.delete(passwordFile);
 	}
 
-	private void configure(TlsFiles tls, List<String> addresses, int port) throws IOException {
+	private void configure(TlsFiles tls, ClientCertificates clientCertificates, List<String> addresses, int port)
+			throws IOException {
 		Path hbaFile = this.directory.resolve("pg_hba.conf");
 		Files.writeString(hbaFile, ServerConfiguration.TCP_AUTHENTICATION_RULES);
 		handToServerAccount();
 		Map<String, String> settings = ServerConfiguration.settings(hbaFile.toString(),
-				tls.serverCertificate().toString(), tls.serverKey().toString());
+				tls.serverCertificate().toString(), tls.serverKey().toString(),
+				clientCertificates.rootCertificate().toString());
 		settings.put("listen_addresses", String.join(",", addresses));
 		settings.put("port", Integer.toString(port));
 		// TCP only: no socket file in a shared directory, no path length limit on the temp directory

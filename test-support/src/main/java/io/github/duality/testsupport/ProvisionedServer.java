@@ -15,9 +15,10 @@ import java.util.Properties;
  * @param hostNotInCertificate an address of the same server that the certificate does not cover
  * @param superuserPassword the superuser's password, generated per run
  * @param caCertificate the PEM file of the CA that signed the server certificate
+ * @param clientCertificates the CA the server checks client certificates against
  */
 record ProvisionedServer(String provisioning, String host, int port, String hostNotInCertificate,
-		String superuserPassword, Path caCertificate) {
+		String superuserPassword, Path caCertificate, ClientCertificates clientCertificates) {
 
 	private static final Driver DRIVER = new org.postgresql.Driver();
 

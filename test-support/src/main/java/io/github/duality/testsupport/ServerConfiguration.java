@@ -17,10 +17,12 @@ final class ServerConfiguration {
 	static final String HOST_NOT_IN_CERTIFICATE = "127.0.0.2";
 
 	/**
-	 * {@code pg_hba.conf} rules for TCP: scram-sha-256 with and without TLS, so that clients choose the TLS mode
-	 * ({@code sslmode=disable} included) but never a weaker authentication.
+	 * {@code pg_hba.conf} rules for TCP: the client-certificate role by its certificate alone, over TLS; everybody
+	 * else scram-sha-256 with and without TLS, so that clients choose the TLS mode ({@code sslmode=disable} included)
+	 * but never a weaker authentication.
 	 */
 	static final String TCP_AUTHENTICATION_RULES = """
+			hostssl    all  duality_cert  all  cert
 			hostssl    all  all  all  scram-sha-256
 			hostnossl  all  all  all  scram-sha-256
 			""";
@@ -35,14 +37,16 @@ final class ServerConfiguration {
 	 * @param hbaFile the {@code pg_hba.conf} to use
 	 * @param certificateFile the server certificate (PEM)
 	 * @param keyFile the server's private key (PEM), readable by the server's account only
+	 * @param clientCaFile the CA client certificates are checked against
 	 * @return setting names and values, in a stable order
 	 */
-	static Map<String, String> settings(String hbaFile, String certificateFile, String keyFile) {
+	static Map<String, String> settings(String hbaFile, String certificateFile, String keyFile, String clientCaFile) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("hba_file", hbaFile);
 		settings.put("ssl", "on");
 		settings.put("ssl_cert_file", certificateFile);
 		settings.put("ssl_key_file", keyFile);
+		settings.put("ssl_ca_file", clientCaFile);
 		settings.put("password_encryption", "scram-sha-256");
 		// a throwaway server: durability would only slow the tests down
 		settings.put("fsync", "off");

@@ -208,6 +208,15 @@ public final class TestPostgres {
 	}
 
 	/**
+	 * The CA this server checks client certificates against, to issue certificates for
+	 * {@link ClientCertificates#ROLE}, whom the server admits by certificate alone.
+	 * @return the client CA
+	 */
+	public ClientCertificates clientCertificates() {
+		return this.server.clientCertificates();
+	}
+
+	/**
 	 * The CA that signed the server certificate, generated for this run.
 	 * @return a PEM file
 	 */
@@ -383,6 +392,9 @@ public final class TestPostgres {
 			// CREATE ROLE takes no bind parameters: a quoted literal, never a format string (the password has '%')
 			statement.execute("CREATE ROLE " + USERNAME + " LOGIN PASSWORD " + quoted(PASSWORD));
 			statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USERNAME + " ENCODING 'UTF8'");
+			// no password: pg_hba.conf lets it in by its client certificate only; a member of the application role,
+			// so that it may migrate the application's databases
+			statement.execute("CREATE ROLE " + ClientCertificates.ROLE + " LOGIN IN ROLE " + USERNAME);
 			try (ResultSet version = statement.executeQuery("SHOW server_version")) {
 				version.next();
 				return version.getString(1);

@@ -63,7 +63,7 @@ record TlsFiles(Path caCertificate, Path serverCertificate, Path serverKey) {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY = PosixFilePermissions
+	static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY = PosixFilePermissions
 		.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
 	/**
@@ -98,7 +98,7 @@ record TlsFiles(Path caCertificate, Path serverCertificate, Path serverKey) {
 	}
 
 	// EC keys: generated in milliseconds where RSA takes a noticeable part of the fixture's startup
-	private static KeyPair newKeyPair() throws GeneralSecurityException {
+	static KeyPair newKeyPair() throws GeneralSecurityException {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
 		return generator.generateKeyPair();
@@ -106,20 +106,31 @@ record TlsFiles(Path caCertificate, Path serverCertificate, Path serverKey) {
 
 	private static X509Certificate caCertificate(KeyPair keys)
 			throws GeneralSecurityException, OperatorCreationException, CertIOException {
-		X500Name name = new X500Name("CN=Duality test CA " + Instant.now());
-		X509v3CertificateBuilder builder = builder(name, name, keys.getPublic())
-			.addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+		return caCertificate(keys, "Duality test CA " + Instant.now(), null, 0);
+	}
+
+	/**
+	 * A CA certificate, self-signed when {@code issuer} is {@code null}.
+	 * @param pathLength how many CAs may follow it in a chain
+	 */
+	static X509Certificate caCertificate(KeyPair keys, String commonName, CertificateAuthority issuer, int pathLength)
+			throws GeneralSecurityException, OperatorCreationException, CertIOException {
+		X500Name name = new X500Name("CN=" + commonName);
+		X500Name issuerName = (issuer != null)
+				? X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()) : name;
+		X509v3CertificateBuilder builder = builder(issuerName, name, keys.getPublic(), Instant.now())
+			.addExtension(Extension.basicConstraints, true, new BasicConstraints(pathLength))
 			.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
 			.addExtension(Extension.subjectKeyIdentifier, false,
 					new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
-		return sign(builder, keys.getPrivate());
+		return sign(builder, (issuer != null) ? issuer.key() : keys.getPrivate());
 	}
 
 	private static X509Certificate serverCertificate(PublicKey key, List<String> names, X509Certificate ca,
 			PrivateKey caKey) throws GeneralSecurityException, OperatorCreationException, CertIOException {
 		JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 		X509v3CertificateBuilder builder = builder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
-				new X500Name("CN=localhost"), key)
+				new X500Name("CN=localhost"), key, Instant.now())
 			.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
 			.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
 			.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
@@ -129,8 +140,8 @@ record TlsFiles(Path caCertificate, Path serverCertificate, Path serverKey) {
 		return sign(builder, caKey);
 	}
 
-	private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key) {
-		Instant now = Instant.now();
+	/** A certificate valid from an hour before {@code now} for a week after it. */
+	static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key, Instant now) {
 		// backdated a little: tolerates clock skew between this JVM and a container
 		return new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM).add(BigInteger.ONE),
 				Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)), subject, key);
@@ -146,13 +157,13 @@ record TlsFiles(Path caCertificate, Path serverCertificate, Path serverKey) {
 		return name.contains(":") || name.chars().allMatch((c) -> c == '.' || Character.isDigit(c));
 	}
 
-	private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signingKey)
+	static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signingKey)
 			throws GeneralSecurityException, OperatorCreationException {
 		return new JcaX509CertificateConverter()
 			.getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(signingKey)));
 	}
 
-	private static String pem(PemObjectGenerator object) throws IOException {
+	static String pem(PemObjectGenerator object) throws IOException {
 		StringWriter pem = new StringWriter();
 		try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
 			writer.writeObject(object);
