@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.duality.core.tls.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +67,12 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 		private @Nullable String sslCert;
 
 		private @Nullable String sslKey;
+
+		private @Nullable String sslPassword;
+
+		private @Nullable TlsMaterial tlsMaterial;
+
+		private boolean materialTrust;
 
 		private boolean directSslNegotiation;
 
@@ -214,6 +221,27 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 			return this.sslKey;
 		}
 
+		Builder sslPassword(String password) {
+			this.sslPassword = password;
+			return this;
+		}
+
+		@Nullable String sslPassword() {
+			return this.sslPassword;
+		}
+
+		/** The client key read from the files, or an SSL bundle: what both paths get in memory. */
+		Builder tlsMaterial(TlsMaterial material) {
+			this.tlsMaterial = material;
+			return this;
+		}
+
+		/** The material's own trust anchors check the server certificate (an SSL bundle's trust store). */
+		Builder materialTrust() {
+			this.materialTrust = true;
+			return this;
+		}
+
 		Builder directSslNegotiation(boolean direct) {
 			this.directSslNegotiation = direct;
 			return this;
@@ -329,6 +357,7 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 			if (this.sslCert == null && this.sslKey == null) {
 				this.sslCert = other.sslCert;
 				this.sslKey = other.sslKey;
+				this.sslPassword = (this.sslPassword != null) ? this.sslPassword : other.sslPassword;
 			}
 			this.channelBinding = (this.channelBinding != null) ? this.channelBinding : other.channelBinding;
 			this.schema.inherit(other.schema);
@@ -377,6 +406,9 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 			if (this.password.value != null) {
 				secrets.add(this.password.value);
 			}
+			if (this.sslPassword != null) {
+				secrets.add(this.sslPassword);
+			}
 			return secrets;
 		}
 
@@ -384,13 +416,15 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 		ConnectionSpec build() {
 			SslMode mode = this.sslMode.value;
 			Tls.Trust trust = (this.sslRootCert != null) ? new Tls.Trust.RootCertificateFile(this.sslRootCert)
-					: mode.verifiesCertificate() ? new Tls.Trust.JdkTrustStore() : new Tls.Trust.None();
+					: !mode.verifiesCertificate() ? new Tls.Trust.None()
+					: this.materialTrust ? new Tls.Trust.OfMaterial() : new Tls.Trust.JdkTrustStore();
 			return new ConnectionSpec(this.form,
 					new Endpoints(this.hosts, this.targetServerType, this.loadBalanceHosts, this.hostRecheck),
 					new Credentials(this.user.value, this.password.value),
 					new Session(this.database.value, this.schema.value, this.applicationName.value, this.sessionSettings,
 							this.preparedStatementCacheQueries),
-					new Tls(mode, trust, this.sslCert, this.sslKey, this.directSslNegotiation, this.channelBinding),
+					new Tls(mode, trust, this.sslCert, this.sslKey, this.tlsMaterial, this.directSslNegotiation,
+							this.channelBinding),
 					new SocketOptions(this.connectTimeout, this.tcpKeepAlive, this.tcpNoDelay), this.pgjdbcOnly,
 					this.r2dbcOnly);
 		}

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.github.duality.core.tls.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,8 +82,20 @@ public final class DatabaseUrl {
 	 */
 	public static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
 			@Nullable String migrationUrl, PoolerHint poolerHint, FileChecks fileChecks, CredentialSources sources) {
+		return derive(url, username, password, migrationUrl, poolerHint, fileChecks, sources, null);
+	}
+
+	/**
+	 * {@link #derive(String, String, String, String, PoolerHint, FileChecks, CredentialSources)}, with trust anchors
+	 * and, optionally, a client key given beside the URL (a Spring Boot SSL bundle), for both paths.
+	 * @param sslBundle the material, or {@code null}; the URL may then name no TLS files, and {@code sslmode} is
+	 * {@code verify-full} unless it says otherwise
+	 */
+	public static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
+			@Nullable String migrationUrl, PoolerHint poolerHint, FileChecks fileChecks, CredentialSources sources,
+			@Nullable TlsMaterial sslBundle) {
 		return derive(url, username, password, migrationUrl, poolerHint, Path.of(System.getProperty("user.home")),
-				fileChecks, sources);
+				fileChecks, sources, sslBundle);
 	}
 
 	/**
@@ -102,12 +115,12 @@ public final class DatabaseUrl {
 	static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
 			@Nullable String migrationUrl, PoolerHint poolerHint, Path home, FileChecks fileChecks) {
 		return derive(url, username, password, migrationUrl, poolerHint, home, fileChecks,
-				CredentialSources.ARGUMENTS);
+				CredentialSources.ARGUMENTS, null);
 	}
 
 	static DerivedConnection derive(@Nullable String url, @Nullable String username, @Nullable String password,
 			@Nullable String migrationUrl, PoolerHint poolerHint, Path home, FileChecks fileChecks,
-			CredentialSources sources) {
+			CredentialSources sources, @Nullable TlsMaterial sslBundle) {
 		if (url == null || url.isBlank()) {
 			throw new InvalidConnectionUrlException("No database URL is given.", null,
 					"Set one, for example postgresql://user@host:5432/database.");
@@ -127,7 +140,7 @@ public final class DatabaseUrl {
 			}
 			pooler.ifPresent((found) -> noServerSidePreparedStatements(application.builder, found, notes));
 			SpecValidator validator = new SpecValidator(LocalFiles.of(home, fileChecks),
-					System.getProperty("user.name"), sources.username());
+					System.getProperty("user.name"), sources.username(), sslBundle);
 			ConnectionSpec spec = validator.validate(application.builder, application.input, notes);
 			notes.add("migrations always connect to the primary (targetServerType=primary, no load balancing)");
 			MigrationPath migrationPath = migrationPath(migration, spec, pooler.orElse(null), validator, notes);

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.duality.core.tls.KeyFiles;
+import io.github.duality.core.tls.TlsMaterial;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The files of a machine other than this one ({@link FileChecks#SKIP}): nothing is read; what the URL alone shows
  * about a file is still checked, and notes say what each file must be where the application runs.
@@ -39,18 +43,23 @@ final class DescribedLocalFiles implements LocalFiles {
 	}
 
 	@Override
-	public Optional<String> checkKey(String path, String parameter, List<String> notes) {
-		TlsFiles.checkKeyPath(path, parameter);
-		notes.add(notRead(parameter, path, "an unencrypted PEM PKCS#8 key")
-				+ "; its algorithm, which pgjdbc must be told (pemKeyAlgorithm), is determined at startup");
+	public Optional<TlsMaterial> readClientKey(@Nullable String certificate, String key, @Nullable String password,
+			KeyFiles.Names names, List<String> notes) {
+		if (certificate != null) {
+			TlsFiles.checkPath(certificate, names.certificate());
+			notes.add(notRead(names.certificate(), certificate, "a certificate chain (PEM or DER)"));
+		}
+		TlsFiles.checkPath(key, names.key());
+		notes.add(notRead(names.key(), key, "a key (PEM, DER PKCS#8 or PKCS#12) that " + names.certificate()
+				+ " belongs to, readable by its owner only (0600)"));
 		return Optional.empty();
 	}
 
 	@Override
-	public void checkDefaultClientKey(List<String> notes) {
-		notes.add("~/.postgresql/postgresql.pk8 not read (file checks skipped): if it and postgresql.crt exist "
-				+ "where the application runs, r2dbc loads them for every TLS connection, so it must be an "
-				+ "unencrypted PEM PKCS#8 key");
+	public Optional<TlsMaterial> readDefaultClientKey(List<String> notes) {
+		notes.add("~/.postgresql/postgresql.crt and postgresql.pk8 not read (file checks skipped): if both exist "
+				+ "where the application runs, both paths offer them, so they must be a certificate and its key");
+		return Optional.empty();
 	}
 
 	private static String notRead(String parameter, String path, String content) {

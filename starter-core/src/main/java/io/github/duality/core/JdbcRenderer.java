@@ -2,9 +2,13 @@ package io.github.duality.core;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import io.github.duality.core.tls.JdbcSslSocketFactory;
+import io.github.duality.core.tls.ServerTrust;
+import io.github.duality.core.tls.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,12 +35,20 @@ final class JdbcRenderer {
 		properties.setProperty("user", spec.credentials().user());
 		setIfPresent(properties, "password", spec.credentials().password());
 		properties.setProperty("sslmode", spec.tls().mode().libpqName());
-		setIfPresent(properties, "sslrootcert", spec.tls().rootCertificateFile());
-		if (spec.tls().trust() instanceof Tls.Trust.JdkTrustStore) {
-			properties.setProperty("sslfactory", JDK_TRUST_STORE_FACTORY);
+		TlsMaterial material = spec.tls().material();
+		if (material != null) {
+			properties.setProperty("sslfactory", JdbcSslSocketFactory.class.getName());
+			properties.setProperty("sslfactoryarg", JdbcSslSocketFactory.register(material, serverTrust(spec.tls())));
 		}
-		setIfPresent(properties, "sslcert", spec.tls().clientCertificate());
-		setIfPresent(properties, "sslkey", spec.tls().clientKey());
+		else {
+			setIfPresent(properties, "sslrootcert", spec.tls().rootCertificateFile());
+			if (spec.tls().trust() instanceof Tls.Trust.JdkTrustStore) {
+				properties.setProperty("sslfactory", JDK_TRUST_STORE_FACTORY);
+			}
+			// the files were not read here (FileChecks.SKIP): named as they are, for explain
+			setIfPresent(properties, "sslcert", spec.tls().clientCertificate());
+			setIfPresent(properties, "sslkey", spec.tls().clientKey());
+		}
 		if (spec.tls().directNegotiation()) {
 			properties.setProperty("sslNegotiation", "direct");
 		}
@@ -69,6 +81,17 @@ final class JdbcRenderer {
 		setIfPresent(properties, "tcpNoDelay", spec.socket().tcpNoDelay());
 		setIfPresent(properties, "preparedStatementCacheQueries", spec.session().preparedStatementCacheQueries());
 		return new JdbcTarget(url, properties);
+	}
+
+	/** What pgjdbc's own factory would check the server certificate against, for Duality's factory. */
+	private static ServerTrust serverTrust(Tls tls) {
+		if (!tls.mode().verifiesCertificate()) {
+			return ServerTrust.unchecked();
+		}
+		if (tls.trust() instanceof Tls.Trust.RootCertificateFile file) {
+			return ServerTrust.anchorsIn(Path.of(file.path()));
+		}
+		return (tls.trust() instanceof Tls.Trust.OfMaterial) ? ServerTrust.ofMaterial() : ServerTrust.jdkDefault();
 	}
 
 	private static void setIfPresent(Properties properties, String name, @Nullable Object value) {

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.duality.core.tls.KeyFiles;
+import io.github.duality.core.tls.TlsMaterial;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The files the TLS rules depend on (the drivers' {@code ~/.postgresql/} defaults, the certificates and keys a URL
  * names), kept apart from the rules: read where the application runs, or only described where it does not.
@@ -22,14 +26,19 @@ interface LocalFiles {
 	/** Refuses a file that is not a PEM certificate, or notes what it must be. */
 	void checkCertificates(String path, String parameter, List<String> notes);
 
-	/** Refuses a key both drivers cannot read and returns its algorithm, or notes what it must be (empty). */
-	Optional<String> checkKey(String path, String parameter, List<String> notes);
+	/**
+	 * Reads a client key and its certificate chain for both paths, refusing what cannot be used; or notes what they
+	 * must be (empty).
+	 * @param certificate the certificate file, or {@code null} when the key file is a PKCS#12 store
+	 */
+	Optional<TlsMaterial> readClientKey(@Nullable String certificate, String key, @Nullable String password,
+			KeyFiles.Names names, List<String> notes);
 
 	/**
-	 * Refuses the default client key r2dbc would load for every TLS connection when it cannot read it, or notes what
-	 * it must be.
+	 * Reads the default client certificate and key that both drivers offer when the URL names none
+	 * ({@code ~/.postgresql/postgresql.crt} and {@code postgresql.pk8}), when both exist; or notes what they must be.
 	 */
-	void checkDefaultClientKey(List<String> notes);
+	Optional<TlsMaterial> readDefaultClientKey(List<String> notes);
 
 	static LocalFiles of(Path home, FileChecks fileChecks) {
 		return (fileChecks == FileChecks.READ) ? new ReadLocalFiles(home) : new DescribedLocalFiles(home);

@@ -77,19 +77,19 @@ public enum Parameter {
 					+ "sslrootcert=system also means the JDK trust store. A libpq sslmode=require with a root "
 					+ "certificate verifies it, as libpq does: it becomes verify-ca."),
 
-	SSL_CERT(Names.ofPgjdbc("sslcert").libpq("sslcert").r2dbc("sslCert"), Fate.TRANSLATED,
-			"A PEM client certificate file, checked when the URL is derived; needs sslkey."),
+	SSL_CERT(Names.ofPgjdbc("sslcert").libpq("sslcert").r2dbc("sslCert"), Fate.CONVERTED,
+			"The client certificate file (PEM or DER), followed by any intermediate CA certificates; needs sslkey. "
+					+ "Read with the key at startup and handed to both drivers in memory."),
 
 	SSL_KEY(Names.ofPgjdbc("sslkey").libpq("sslkey").r2dbc("sslKey"), Fate.CONVERTED,
-			"Must be an unencrypted PEM PKCS#8 key, the one format both drivers read; DER (.pk8, .der), PKCS#12 "
-					+ "(.p12, .pfx), PKCS#1 and encrypted PEM keys are refused with the openssl command that "
-					+ "converts them. Non-RSA keys also set pgjdbc's pemKeyAlgorithm."),
+			"The client key, read once at startup in any format libpq or either driver reads (PEM PKCS#8, PEM "
+					+ "PKCS#1 or SEC1, DER PKCS#8, PKCS#12 with its chain, encrypted PKCS#8 with sslpassword) and "
+					+ "handed to both drivers in memory: pgjdbc through Duality's SSL factory, r2dbc through its SSL "
+					+ "context customizer. libpq's permission rule applies: 0600 or less, 0640 when root owns it."),
 
-	SSL_PASSWORD(Names.ofPgjdbc("sslpassword").libpq("sslpassword").r2dbc("sslPassword"), Fate.REFUSED,
-			"The passphrase of an encrypted client key. Spring Boot's connection details carry a URL, a user and a "
-					+ "password only, so it would have to be written into the JDBC URL that Liquibase logs; and the "
-					+ "one key format both drivers read is an unencrypted PEM PKCS#8 key, for which it is not "
-					+ "needed. Use such a key, readable by the application's user only."),
+	SSL_PASSWORD(Names.ofPgjdbc("sslpassword").libpq("sslpassword").r2dbc("sslPassword"), Fate.CONVERTED,
+			"The passphrase of an encrypted client key or PKCS#12 store: it opens the key at startup and is "
+					+ "written on neither path, so no URL that Liquibase or Flyway may log holds it."),
 
 	SSL_NEGOTIATION(Names.ofPgjdbc("sslNegotiation").libpq("sslnegotiation").r2dbc("sslNegotiation", "sslnegotiation"),
 			Fate.TRANSLATED,

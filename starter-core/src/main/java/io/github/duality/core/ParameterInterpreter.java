@@ -137,6 +137,7 @@ final class ParameterInterpreter {
 			case SSL_ROOT_CERT -> sslRootCert(value);
 			case SSL_CERT -> this.builder.sslCert(value);
 			case SSL_KEY -> this.builder.sslKey(value);
+			case SSL_PASSWORD -> this.builder.sslPassword(value);
 			case SSL_NEGOTIATION -> this.builder.directSslNegotiation(
 					this.spellings.choice(name, value, List.of("postgres", "direct"), this.family == ParameterFamily.R2DBC)
 						.equals("direct"));

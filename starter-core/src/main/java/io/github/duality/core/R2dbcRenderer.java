@@ -9,6 +9,8 @@ import io.r2dbc.postgresql.client.SSLMode;
 import io.r2dbc.postgresql.client.SSLNegotiation;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
+import io.github.duality.core.tls.R2dbcTlsCustomizer;
+import io.github.duality.core.tls.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,13 +48,22 @@ final class R2dbcRenderer {
 		if (spec.credentials().password() != null) {
 			options.option(ConnectionFactoryOptions.PASSWORD, spec.credentials().password());
 		}
-		if (spec.tls().mode() == SslMode.VERIFY_CA) {
+		TlsMaterial material = spec.tls().material();
+		if (material != null) {
+			options.option(PostgresqlConnectionFactoryProvider.SSL_CONTEXT_BUILDER_CUSTOMIZER,
+					new R2dbcTlsCustomizer(material, spec.tls().trust() instanceof Tls.Trust.OfMaterial,
+							spec.tls().mode() != SslMode.VERIFY_CA));
+		}
+		else if (spec.tls().mode() == SslMode.VERIFY_CA) {
 			options.option(PostgresqlConnectionFactoryProvider.SSL_CONTEXT_BUILDER_CUSTOMIZER,
 					CertificateOnlyVerification.INSTANCE);
 		}
 		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT, spec.tls().rootCertificateFile());
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_CERT, spec.tls().clientCertificate());
-		setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_KEY, spec.tls().clientKey());
+		if (material == null) {
+			// the files were not read here (FileChecks.SKIP): named as they are, for explain
+			setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_CERT, spec.tls().clientCertificate());
+			setIfPresent(options, PostgresqlConnectionFactoryProvider.SSL_KEY, spec.tls().clientKey());
+		}
 		if (spec.tls().directNegotiation()) {
 			options.option(PostgresqlConnectionFactoryProvider.SSL_NEGOTIATION, SSLNegotiation.DIRECT);
 		}

@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.duality.core.tls.KeyFileException;
+import io.github.duality.core.tls.KeyFiles;
+import io.github.duality.core.tls.TlsMaterial;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The files as they are on this machine, where the application runs.
  */
@@ -37,23 +42,38 @@ final class ReadLocalFiles implements LocalFiles {
 	}
 
 	@Override
-	public Optional<String> checkKey(String path, String parameter, List<String> notes) {
-		return Optional.of(TlsFiles.checkKey(path, parameter));
+	public Optional<TlsMaterial> readClientKey(@Nullable String certificate, String key, @Nullable String password,
+			KeyFiles.Names names, List<String> notes) {
+		Path certificateFile = (certificate != null) ? TlsFiles.checkPath(certificate, names.certificate()) : null;
+		Path keyFile = TlsFiles.checkPath(key, names.key());
+		try {
+			TlsMaterial material = KeyFiles.read(names, certificateFile, keyFile, password);
+			notes.add("the " + material.describe() + " is read once and handed to both drivers in memory");
+			return Optional.of(material);
+		}
+		catch (KeyFileException ex) {
+			throw new InvalidConnectionUrlException(ex.getProblem(), ex.getParameter(), ex.getFix());
+		}
 	}
 
-	/** r2dbc loads both when both exist, and fails on the DER key pgjdbc users often keep there. */
+	/** Both drivers offer them for every TLS connection when both exist, as libpq does with its own. */
 	@Override
-	public void checkDefaultClientKey(List<String> notes) {
+	public Optional<TlsMaterial> readDefaultClientKey(List<String> notes) {
+		Path certificate = this.directory.resolve("postgresql.crt");
 		Path key = this.directory.resolve("postgresql.pk8");
-		if (!Files.isRegularFile(this.directory.resolve("postgresql.crt")) || !Files.isRegularFile(key)) {
-			return;
+		if (!Files.isRegularFile(certificate) || !Files.isRegularFile(key)) {
+			return Optional.empty();
 		}
 		try {
-			TlsFiles.checkKey(key.toString(), "sslkey");
+			TlsMaterial material = KeyFiles.read(new KeyFiles.Names("sslcert", "sslkey", "sslpassword"), certificate,
+					key, null);
+			notes.add("the default " + material.describe() + " is offered on both paths, as each driver would");
+			return Optional.of(material);
 		}
-		catch (InvalidConnectionUrlException ex) {
-			throw new InvalidConnectionUrlException("r2dbc loads the default client key " + key + " for every TLS "
-					+ "connection, and cannot read it: " + ex.getProblem(), "sslkey", ex.getFix());
+		catch (KeyFileException ex) {
+			throw new InvalidConnectionUrlException("Both drivers offer the default client certificate " + certificate
+					+ " with its key " + key + " for every TLS connection, and it cannot be used: " + ex.getProblem(),
+					ex.getParameter(), ex.getFix());
 		}
 	}
 

@@ -2,8 +2,11 @@ package io.github.duality.core;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.github.duality.core.tls.KeyFiles;
+import io.github.duality.core.tls.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,11 +19,9 @@ final class SpecValidator {
 
 	private static final Pattern IPV6_ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9._-]+)?");
 
-	private static final String RSA = "RSA";
-
-	private static final String PEM_KEY_ALGORITHM = "pemKeyAlgorithm";
-
 	private final LocalFiles files;
+
+	private final @Nullable TlsMaterial sslBundle;
 
 	private final String operatingSystemUser;
 
@@ -30,9 +31,11 @@ final class SpecValidator {
 	 * @param files the certificate and key files, and the drivers' {@code ~/.postgresql/} defaults
 	 * @param operatingSystemUser the user libpq and pgjdbc connect as when the URL names none
 	 * @param usernameSource where a user beside the URL is given, in the user's words, for the fix when none is
+	 * @param sslBundle trust anchors and, optionally, a client key given beside the URL, or {@code null}
 	 */
-	SpecValidator(LocalFiles files, String operatingSystemUser, String usernameSource) {
+	SpecValidator(LocalFiles files, String operatingSystemUser, String usernameSource, @Nullable TlsMaterial sslBundle) {
 		this.files = files;
+		this.sslBundle = sslBundle;
 		this.operatingSystemUser = operatingSystemUser;
 		this.usernameSource = usernameSource;
 	}
@@ -62,6 +65,9 @@ final class SpecValidator {
 		}
 		if (builder.applicationName() == null && builder.fallbackApplicationName() != null) {
 			builder.applicationName(builder.fallbackApplicationName(), "fallback_application_name");
+		}
+		if (this.sslBundle != null) {
+			refuseTlsFilesBesideBundle(builder, family);
 		}
 		SslMode sslMode = resolveSslMode(builder, family, notes);
 		resolveTrust(builder, family, sslMode, notes);
@@ -127,6 +133,10 @@ final class SpecValidator {
 				notes.add("sslMode not set: using disable on both paths (r2dbc's own default; pgjdbc's would be "
 						+ "prefer)");
 			}
+			else if (this.sslBundle != null) {
+				sslMode = SslMode.VERIFY_FULL;
+				notes.add("sslmode not set with an SSL bundle: using verify-full on both paths");
+			}
 			else if (systemTrust) {
 				sslMode = SslMode.VERIFY_FULL;
 				notes.add("sslmode not set with sslrootcert=system: using verify-full on both paths (libpq's rule)");
@@ -156,6 +166,12 @@ final class SpecValidator {
 					+ "for.", parameterName(Parameter.SSL_ROOT_CERT, family), "Give one of them.");
 		}
 		if (!sslMode.verifiesCertificate() || builder.sslRootCert() != null || builder.isJdkTrustStore()) {
+			return;
+		}
+		if (this.sslBundle != null && this.sslBundle.trustManagers() != null) {
+			builder.materialTrust();
+			notes.add("the server certificate is checked against the trust anchors of the " + this.sslBundle.describe()
+					+ " on both paths");
 			return;
 		}
 		if (family == ParameterFamily.R2DBC) {
@@ -201,31 +217,52 @@ final class SpecValidator {
 		if (builder.sslRootCert() != null) {
 			this.files.checkCertificates(builder.sslRootCert(), parameterName(Parameter.SSL_ROOT_CERT, family), notes);
 		}
-		if ((builder.sslCert() == null) != (builder.sslKey() == null)) {
-			throw new InvalidConnectionUrlException("A client certificate and its key must be given together.",
-					parameterName((builder.sslCert() == null) ? Parameter.SSL_CERT : Parameter.SSL_KEY, family),
-					"Give both sslcert and sslkey, or neither.");
+		if (this.sslBundle != null) {
+			if (sslMode == SslMode.DISABLE) {
+				throw new InvalidConnectionUrlException("An SSL bundle is given, and sslmode=disable turns TLS off.",
+						parameterName(Parameter.SSL_MODE, family), "Remove sslmode=disable, or the SSL bundle.");
+			}
+			builder.tlsMaterial(this.sslBundle);
+			return;
 		}
-		if (builder.sslKey() != null) {
-			this.files.checkCertificates(builder.sslCert(), parameterName(Parameter.SSL_CERT, family), notes);
-			this.files.checkKey(builder.sslKey(), parameterName(Parameter.SSL_KEY, family), notes)
-				.ifPresent((algorithm) -> pemKeyAlgorithm(builder, algorithm, notes));
+		KeyFiles.Names names = new KeyFiles.Names(parameterName(Parameter.SSL_CERT, family),
+				parameterName(Parameter.SSL_KEY, family), parameterName(Parameter.SSL_PASSWORD, family));
+		String key = builder.sslKey();
+		if (key == null) {
+			if (builder.sslCert() != null) {
+				throw new InvalidConnectionUrlException("A client certificate is given without its key.",
+						names.certificate(), "Give its key as " + names.key() + " too, or remove " + names.certificate()
+								+ ".");
+			}
+			if (sslMode != SslMode.DISABLE) {
+				this.files.readDefaultClientKey(notes).ifPresent(builder::tlsMaterial);
+			}
+			return;
 		}
-		else if (sslMode != SslMode.DISABLE) {
-			this.files.checkDefaultClientKey(notes);
+		if (builder.sslCert() == null && !isPkcs12(key)) {
+			throw new InvalidConnectionUrlException("A client key is given without its certificate.", names.key(),
+					"Give the client certificate as " + names.certificate() + " too, or remove " + names.key() + ".");
 		}
+		this.files.readClientKey(builder.sslCert(), key, builder.sslPassword(), names, notes)
+			.ifPresent(builder::tlsMaterial);
 	}
 
-	private void pemKeyAlgorithm(ConnectionSpec.Builder builder, String algorithm, List<String> notes) {
-		String given = builder.pgjdbcOnly().get(PEM_KEY_ALGORITHM);
-		if (given != null && !given.equalsIgnoreCase(algorithm)) {
-			throw new InvalidConnectionUrlException("pemKeyAlgorithm=" + given + " does not match the " + algorithm
-					+ " key in sslkey.", PEM_KEY_ALGORITHM, "Remove pemKeyAlgorithm; duality sets it from the key.");
-		}
-		if (!algorithm.equals(RSA) && given == null) {
-			builder.pgjdbcOnly(PEM_KEY_ALGORITHM, algorithm);
-			notes.add("the client key is " + algorithm + ": pgjdbc gets pemKeyAlgorithm=" + algorithm
-					+ " (it reads PEM keys as RSA otherwise)");
+	/** A PKCS#12 store holds the certificate chain with the key. */
+	private static boolean isPkcs12(String keyFile) {
+		String lowerCase = keyFile.toLowerCase(Locale.ROOT);
+		return lowerCase.endsWith(".p12") || lowerCase.endsWith(".pfx");
+	}
+
+	/** The bundle supplies what these parameters would: two sources for one thing is a mistake. */
+	private static void refuseTlsFilesBesideBundle(ConnectionSpec.Builder builder, ParameterFamily family) {
+		Parameter given = (builder.sslRootCert() != null || builder.isJdkTrustStore()) ? Parameter.SSL_ROOT_CERT
+				: (builder.sslCert() != null) ? Parameter.SSL_CERT : (builder.sslKey() != null) ? Parameter.SSL_KEY
+						: (builder.sslPassword() != null) ? Parameter.SSL_PASSWORD : null;
+		if (given != null) {
+			String name = parameterName(given, family);
+			throw new InvalidConnectionUrlException("The URL names " + name + ", and an SSL bundle is given too: "
+					+ "the bundle supplies the trust anchors and the client certificate.", name,
+					"Remove " + name + " from the URL, or remove the SSL bundle.");
 		}
 	}
 

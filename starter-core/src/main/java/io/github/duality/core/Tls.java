@@ -1,5 +1,6 @@
 package io.github.duality.core;
 
+import io.github.duality.core.tls.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,13 +8,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param mode the effective mode, written explicitly on both paths
  * @param trust the trust anchors the server certificate is checked against
- * @param clientCertificate the PEM client certificate file, or {@code null}
- * @param clientKey the PEM PKCS#8 client key file, or {@code null}
+ * @param clientCertificate the client certificate file as named, or {@code null}
+ * @param clientKey the client key file as named, or {@code null}
+ * @param material the client key read from those files, or an SSL bundle, which both paths get in memory;
+ * {@code null} without one, or when the files were not read ({@link FileChecks#SKIP})
  * @param directNegotiation whether TLS starts directly (PostgreSQL 17 {@code sslnegotiation=direct})
  * @param channelBinding {@code disable}, {@code prefer} or {@code require}; {@code null} for the drivers' default
  */
 public record Tls(SslMode mode, Trust trust, @Nullable String clientCertificate, @Nullable String clientKey,
-		boolean directNegotiation, @Nullable String channelBinding) {
+		@Nullable TlsMaterial material, boolean directNegotiation, @Nullable String channelBinding) {
 
 	/** The root certificate file, or {@code null} when the trust is not one. */
 	public @Nullable String rootCertificateFile() {
@@ -31,6 +34,10 @@ public record Tls(SslMode mode, Trust trust, @Nullable String clientCertificate,
 
 		/** The JDK's default trust store: r2dbc's own default, pgjdbc's DefaultJavaSSLFactory. */
 		record JdkTrustStore() implements Trust {
+		}
+
+		/** The material's own trust anchors: an SSL bundle's trust store. */
+		record OfMaterial() implements Trust {
 		}
 
 		/** Nothing to check against: the mode does not verify certificates. */

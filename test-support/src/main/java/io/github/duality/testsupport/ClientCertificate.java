@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -89,6 +90,7 @@ public final class ClientCertificate {
 			case DER_PKCS8 -> this.key.getEncoded();
 			case ENCRYPTED_PEM_PKCS8 -> TlsFiles.pem(new JcaPKCS8Generator(this.key,
 					new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setPRF(PKCS8Generator.PRF_HMACSHA256)
+						.setProvider(new BouncyCastleProvider())
 						.setPassword(KEY_PASSWORD.toCharArray())
 						.build()))
 				.getBytes();

@@ -42,9 +42,10 @@ public final class ClientCertificates {
 	}
 
 	/**
-	 * A new root CA, written to {@code rootCertificate}, and an intermediate CA it signed.
+	 * A new root CA, written to {@code rootCertificate}, and an intermediate CA it signed: the test server's, or one
+	 * of a unit test's own.
 	 */
-	static ClientCertificates generate(Path rootCertificate) {
+	public static ClientCertificates generate(Path rootCertificate) {
 		try {
 			CertificateAuthority root = newRoot("Duality test client CA " + Instant.now());
 			KeyPair intermediateKeys = TlsFiles.newKeyPair();
