@@ -13,9 +13,13 @@ import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.MigrationUrlException;
 import io.github.duality.core.PoolerHint;
 import io.github.duality.core.Secrets;
+import io.github.duality.core.tls.TlsMaterial;
+import io.github.duality.autoconfigure.tls.SslBundleMaterial;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.util.PlaceholderResolutionException;
@@ -36,19 +40,27 @@ public final class DatasourceUrlDerivation {
 
 	static final String POOLER_PROPERTY = "duality.pooler";
 
+	static final String SSL_BUNDLE_PROPERTY = "duality.ssl.bundle";
+
 	private DatasourceUrlDerivation() {
 	}
 
-	public static DerivedConnection derive(Environment environment) {
+	/**
+	 * @param sslBundles the application's SSL bundles, for {@code duality.ssl.bundle}; {@code null} when there are
+	 * none
+	 */
+	public static DerivedConnection derive(Environment environment, @Nullable SslBundles sslBundles) {
 		// resolved strictly: an unset ${DATABASE_URL} must fail as such, not as a URL with a strange scheme
 		String url = resolve(environment, URL_PROPERTY);
 		String username = resolve(environment, USERNAME_PROPERTY);
 		String password = resolve(environment, PASSWORD_PROPERTY);
 		String migrationUrl = resolve(environment, MIGRATION_URL_PROPERTY);
 		PoolerHint pooler = Binder.get(environment).bind(POOLER_PROPERTY, PoolerHint.class).orElse(PoolerHint.AUTO);
+		String bundleName = emptyToNull(resolve(environment, SSL_BUNDLE_PROPERTY));
 		try {
 			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password), emptyToNull(migrationUrl),
-					pooler, FileChecks.READ, CredentialSources.SPRING_DATASOURCE);
+					pooler, FileChecks.READ, CredentialSources.SPRING_DATASOURCE,
+					(bundleName != null) ? sslBundle(sslBundles, bundleName, environment) : null);
 		}
 		catch (MigrationUrlException ex) {
 			Map<String, @Nullable String> origins = new LinkedHashMap<>();
@@ -59,6 +71,9 @@ public final class DatasourceUrlDerivation {
 		catch (InvalidConnectionUrlException ex) {
 			Map<String, @Nullable String> origins = new LinkedHashMap<>();
 			origins.put(URL_PROPERTY, PropertyOrigins.describe(environment, URL_PROPERTY));
+			if (bundleName != null && ex.getProblem().contains("SSL bundle")) {
+				origins.put(SSL_BUNDLE_PROPERTY, PropertyOrigins.describe(environment, SSL_BUNDLE_PROPERTY));
+			}
 			// the core names a credential property exactly as given to it when its value is part of the problem
 			for (String property : List.of(CredentialSources.SPRING_DATASOURCE.username(),
 					CredentialSources.SPRING_DATASOURCE.password())) {
@@ -67,6 +82,23 @@ public final class DatasourceUrlDerivation {
 				}
 			}
 			throw new InvalidDatasourceUrlException(origins, ex);
+		}
+	}
+
+	private static TlsMaterial sslBundle(@Nullable SslBundles sslBundles, String name, Environment environment) {
+		try {
+			if (sslBundles == null) {
+				throw new NoSuchSslBundleException(name, "No SSL bundles are configured (spring.ssl.bundle.*)");
+			}
+			return SslBundleMaterial.of(sslBundles, name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			Map<String, @Nullable String> origins = new LinkedHashMap<>();
+			origins.put(SSL_BUNDLE_PROPERTY, PropertyOrigins.describe(environment, SSL_BUNDLE_PROPERTY));
+			throw new InvalidDatasourceUrlException(origins, new InvalidConnectionUrlException(
+					SSL_BUNDLE_PROPERTY + " names the SSL bundle '" + name + "', and there is none of that name.",
+					null, "Define it under spring.ssl.bundle.pem." + name + ".* or spring.ssl.bundle.jks." + name
+							+ ".*, or correct " + SSL_BUNDLE_PROPERTY + "."));
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ImportRuntimeHints;
@@ -47,9 +48,9 @@ public final class DualityAutoConfiguration {
 	@ConditionalOnMissingBean
 	@Conditional(OnDatasourceUrlCondition.class)
 	DerivedConnection dualityDerivedConnection(Environment environment,
-			ObjectProvider<RefusedUrlListener> refusedUrlListeners) {
+			ObjectProvider<RefusedUrlListener> refusedUrlListeners, ObjectProvider<SslBundles> sslBundles) {
 		try {
-			return DatasourceUrlDerivation.derive(environment);
+			return DatasourceUrlDerivation.derive(environment, sslBundles.getIfAvailable());
 		}
 		catch (InvalidDatasourceUrlException ex) {
 			refusedUrlListeners.orderedStream().forEach((listener) -> listener.refused(ex));

@@ -27,6 +27,8 @@ public class DualityProperties {
 
 	private final Migration migration = new Migration();
 
+	private final Ssl ssl = new Ssl();
+
 	/**
 	 * Whether a transaction-mode pooler is in front of spring.datasource.url: auto recognises one from the URL
 	 * (pgbouncer=true, the pooler hosts of Neon, Supabase and Azure); transaction says so for any URL (a generic
@@ -61,6 +63,29 @@ public class DualityProperties {
 
 	public Migration getMigration() {
 		return this.migration;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public static class Ssl {
+
+		/**
+		 * Name of the Spring Boot SSL bundle (spring.ssl.bundle.pem.* or spring.ssl.bundle.jks.*) whose trust store
+		 * checks the server certificate and whose key store, if any, supplies the client certificate, on both paths.
+		 * The URL then names no sslrootcert, sslcert, sslkey or sslpassword, and sslmode defaults to verify-full.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
 	}
 
 	public static class Health {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.duality.testsupport.ClientCertificate;
+import io.github.duality.testsupport.ClientCertificates;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,9 +52,8 @@ class FileChecksTests {
 		assertThat(deriveSkippingFileChecks(url).notes()).contains(
 				"sslrootcert=" + derRootCert + " not read (file checks skipped): it must exist, as a PEM certificate, "
 						+ "where the application runs",
-				"~/.postgresql/postgresql.pk8 not read (file checks skipped): if it and postgresql.crt exist where the "
-						+ "application runs, r2dbc loads them for every TLS connection, so it must be an unencrypted "
-						+ "PEM PKCS#8 key");
+				"~/.postgresql/postgresql.crt and postgresql.pk8 not read (file checks skipped): if both exist where "
+						+ "the application runs, both paths offer them, so they must be a certificate and its key");
 		assertThatExceptionOfType(InvalidConnectionUrlException.class)
 			.isThrownBy(() -> DatabaseUrl.derive(url, null, null, this.home))
 			.withMessageContaining("not a PEM certificate");
@@ -78,27 +79,26 @@ class FileChecksTests {
 	}
 
 	@Test
-	void clientKeyAlgorithmIsLeftToStartup() {
+	void clientKeyIsLeftToStartup() {
 		String cert = this.directory.resolve("client.crt").toString();
 		String key = this.directory.resolve("client.pem").toString();
 		DerivedConnection derived = deriveSkippingFileChecks(
 				"jdbc:postgresql://db/app?user=u&sslmode=require&sslcert=" + cert + "&sslkey=" + key);
-		assertThat(derived.jdbc().properties()).contains(entry("sslcert", cert), entry("sslkey", key))
-			.doesNotContainKey("pemKeyAlgorithm");
+		assertThat(derived.jdbc().properties()).contains(entry("sslcert", cert), entry("sslkey", key));
 		assertThat(derived.r2dbc().options().getValue(PostgresqlConnectionFactoryProvider.SSL_KEY)).isEqualTo(key);
+		assertThat(derived.spec().tls().material()).isNull();
 		assertThat(derived.notes()).contains(
-				"sslcert=" + cert + " not read (file checks skipped): it must exist, as a PEM certificate, where the "
-						+ "application runs",
-				"sslkey=" + key + " not read (file checks skipped): it must exist, as an unencrypted PEM PKCS#8 key, "
-						+ "where the application runs; its algorithm, which pgjdbc must be told (pemKeyAlgorithm), is "
-						+ "determined at startup");
+				"sslcert=" + cert + " not read (file checks skipped): it must exist, as a certificate chain (PEM or "
+						+ "DER), where the application runs",
+				"sslkey=" + key + " not read (file checks skipped): it must exist, as a key (PEM, DER PKCS#8 or "
+						+ "PKCS#12) that sslcert belongs to, readable by its owner only (0600), where the application "
+						+ "runs");
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			postgresql://u@db/app?sslmode=require&sslcert=/c/client.crt                      | sslkey
-			postgresql://u@db/app?sslmode=require&sslcert=/c/client.crt&sslkey=/c/client.p12 | sslkey
-			r2dbc:postgresql://u@db/app?sslMode=verify-full&sslKey=/c/client.key             | sslCert
+			postgresql://u@db/app?sslmode=require&sslcert=/c/client.crt                      | sslcert
+			r2dbc:postgresql://u@db/app?sslMode=verify-full&sslKey=/c/client.key             | sslKey
 			jdbc:postgresql://db/app?user=u&sslrootcert=/c/ca.pem&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory | sslrootcert
 			postgresql://u@db/app?sslrootcert=system&sslmode=verify-ca                       | sslmode
 			postgresql://u@db/app?sslmode=verify-ca&sslrootcert=/c/ca.pem&channel_binding=require | channel_binding
@@ -125,11 +125,12 @@ class FileChecksTests {
 	@Test
 	void readingFilesAddsNoSkippedNote() {
 		String ca = TlsFixtures.certificate(this.directory, "ca.pem");
-		String cert = TlsFixtures.certificate(this.directory, "client.crt");
-		String key = TlsFixtures.pemKey(this.directory, "client.pem", "EC");
+		ClientCertificate client = ClientCertificates.generate(this.directory.resolve("client-ca.crt"))
+			.issue("u", "EC", this.directory);
 		DerivedConnection derived = DatabaseUrl.derive("jdbc:postgresql://db/app?user=u&sslmode=verify-full"
-				+ "&sslrootcert=" + ca + "&sslcert=" + cert + "&sslkey=" + key, null, null, this.home, FileChecks.READ);
-		assertThat(derived.jdbc().properties()).contains(entry("pemKeyAlgorithm", "EC"));
+				+ "&sslrootcert=" + ca + "&sslcert=" + client.certificateFile() + "&sslkey="
+				+ client.keyFile(ClientCertificate.KeyFormat.PEM_PKCS8), null, null, this.home, FileChecks.READ);
+		assertThat(derived.spec().tls().material()).isNotNull();
 		assertThat(derived.notes()).noneMatch((note) -> note.contains("file checks skipped"));
 	}
 

@@ -41,17 +41,8 @@ final class TlsFixtures {
 		return write(directory.resolve(name), Base64.getDecoder().decode(base64));
 	}
 
-	static String pemKey(Path directory, String name, String algorithm) {
-		return write(directory.resolve(name), pem("PRIVATE KEY", pkcs8(algorithm)));
-	}
-
 	static String derKey(Path directory, String name) {
-		return write(directory.resolve(name), pkcs8("RSA"));
-	}
-
-	/** Only the PEM label matters to the check, which refuses the file before parsing it. */
-	static String pemFile(Path directory, String name, String label) {
-		return write(directory.resolve(name), pem(label, pkcs8("RSA")));
+		return write(directory.resolve(name), pkcs8());
 	}
 
 	/** A home directory whose .postgresql/root.crt exists, as pgjdbc's default trust anchors. */
@@ -66,23 +57,15 @@ final class TlsFixtures {
 		return directory;
 	}
 
-	private static byte[] pkcs8(String algorithm) {
+	private static byte[] pkcs8() {
 		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-			if (algorithm.equals("RSA")) {
-				generator.initialize(1024);
-			}
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(1024);
 			return generator.generateKeyPair().getPrivate().getEncoded();
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static byte[] pem(String label, byte[] der) {
-		String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-		return ("-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n")
-			.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private static String write(Path file, byte[] content) {

@@ -49,7 +49,7 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 	private static String derivedTarget(Tool tool, Environment environment) {
 		DerivedConnection derived;
 		try {
-			derived = DatasourceUrlDerivation.derive(environment);
+			derived = DatasourceUrlDerivation.derive(environment, null);
 		}
 		catch (RuntimeException ex) {
 			return "the target derived from " + DATASOURCE_URL;

@@ -156,7 +156,7 @@ class ExplainCommandTests {
 	void skipFileChecksStillRefusesWhatTheUrlDecides() {
 		CliRun run = CliRun.run("", "explain", "--skip-file-checks", "--json",
 				"postgres://app@db.example.com/shop?sslmode=require&sslcert=/nonexistent/duality/client.crt");
-		assertThat(this.jsonMapper.readTree(run.out()).get("parameter").stringValue()).isEqualTo("sslkey");
+		assertThat(this.jsonMapper.readTree(run.out()).get("parameter").stringValue()).isEqualTo("sslcert");
 		assertThat(run.status()).isEqualTo(DualityCli.REFUSED);
 	}
 
