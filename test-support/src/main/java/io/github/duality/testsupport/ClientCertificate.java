@@ -14,12 +14,16 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.MiscPEMGenerator;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * A client certificate with its chain, and its private key, which it writes in any format a user may be handed.
@@ -86,7 +90,7 @@ public final class ClientCertificate {
 			throws IOException, GeneralSecurityException, OperatorCreationException {
 		return switch (format) {
 			case PEM_PKCS8 -> TlsFiles.pem(new JcaPKCS8Generator(this.key, null)).getBytes();
-			case PEM_TRADITIONAL -> TlsFiles.pem(new JcaMiscPEMGenerator(this.key)).getBytes();
+			case PEM_TRADITIONAL -> traditional();
 			case DER_PKCS8 -> this.key.getEncoded();
 			case ENCRYPTED_PEM_PKCS8 -> TlsFiles.pem(new JcaPKCS8Generator(this.key,
 					new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setPRF(PKCS8Generator.PRF_HMACSHA256)
@@ -103,6 +107,18 @@ public final class ClientCertificate {
 				yield bytes.toByteArray();
 			}
 		};
+	}
+
+	/** PKCS#1 for RSA; SEC1 for EC, naming its curve as openssl writes it (Bouncy Castle's own writer leaves it out). */
+	private byte[] traditional() throws IOException {
+		if (!"EC".equals(this.key.getAlgorithm())) {
+			return TlsFiles.pem(new JcaMiscPEMGenerator(this.key)).getBytes();
+		}
+		PrivateKeyInfo info = PrivateKeyInfo.getInstance(this.key.getEncoded());
+		ECPrivateKey sec1 = ECPrivateKey.getInstance(info.parsePrivateKey());
+		ECPrivateKey withCurve = new ECPrivateKey(256, sec1.getKey(), sec1.getPublicKey(),
+				info.getPrivateKeyAlgorithm().getParameters());
+		return TlsFiles.pem(new MiscPEMGenerator(new PemObject("EC PRIVATE KEY", withCurve.getEncoded()))).getBytes();
 	}
 
 	private static String pem(X509Certificate certificate) {
