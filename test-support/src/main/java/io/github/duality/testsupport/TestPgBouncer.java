@@ -13,12 +13,10 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -46,8 +44,6 @@ public final class TestPgBouncer implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final List<Path> BINARIES = List.of(Path.of("/usr/sbin/pgbouncer"), Path.of("/usr/bin/pgbouncer"));
-
 	private final Path directory = Directories.createTemporary();
 
 	private final String adminPassword = ServerConfiguration.randomPassword();
@@ -60,12 +56,10 @@ public final class TestPgBouncer implements AutoCloseable {
 
 	private final Process process;
 
-	private TestPgBouncer(TestPostgres postgres, PoolMode mode) throws IOException {
+	private TestPgBouncer(TestPostgres postgres, PoolMode mode, Path binary) throws IOException {
 		this.postgres = postgres;
 		this.tls = TlsFiles.generate(this.directory.resolve("tls"), List.of());
 		this.port = freePort();
-		Path binary = binary().orElseThrow(() -> new IllegalStateException("No PgBouncer for the pooler tests: "
-				+ "found none of " + BINARIES + ". Install Debian's 'pgbouncer' package (.ci/run does)."));
 		Path config = writeConfiguration(mode);
 		List<String> command = new ArrayList<>();
 		if ("root".equals(System.getProperty("user.name"))) {
@@ -87,20 +81,18 @@ public final class TestPgBouncer implements AutoCloseable {
 	 * @param postgres the server
 	 * @param mode the pool mode
 	 * @return the running pooler
-	 * @throws IllegalStateException when PgBouncer is not installed or does not start
+	 * @throws org.opentest4j.TestAbortedException (the test is skipped) when PgBouncer is not installed, before
+	 * anything starts; see {@link Peer#executable()}
+	 * @throws IllegalStateException when PgBouncer does not start
 	 */
 	public static TestPgBouncer inFrontOf(TestPostgres postgres, PoolMode mode) {
+		Path binary = Peer.PGBOUNCER.executable();
 		try {
-			return new TestPgBouncer(postgres, mode);
+			return new TestPgBouncer(postgres, mode, binary);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start PgBouncer", ex);
 		}
-	}
-
-	/** Whether PgBouncer is installed, for a test's assumption message. */
-	public static boolean installed() {
-		return binary().isPresent();
 	}
 
 	public String host() {
@@ -130,67 +122,14 @@ public final class TestPgBouncer implements AutoCloseable {
 	}
 
 	/**
-	 * The pooler's clients for a database, from its admin console ({@code SHOW CLIENTS}, through psql: pgjdbc's
-	 * connection start is refused there): one row per client connection, with {@code user}, {@code database},
-	 * {@code state}, {@code tls}.
-	 * @param database the database
-	 * @return the clients' rows, each column as text
+	 * The pooler's admin console, for a test that reads it: ask for it before the test's set-up, so that without
+	 * psql the test is skipped before anything starts.
+	 * @return the console
+	 * @throws org.opentest4j.TestAbortedException (the test is skipped) when psql is not installed; see
+	 * {@link Peer#executable()}
 	 */
-	public List<Map<String, String>> clients(String database) {
-		List<String> command = List.of(psql().toString(), "-X", "-A", "-F", "\t", "--pset=footer=off", "-c",
-				"SHOW CLIENTS", "host=" + HOST + " port=" + this.port + " dbname=pgbouncer user=" + ADMIN
-						+ " sslmode=verify-full sslrootcert=" + caCertificate().toAbsolutePath());
-		try {
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-			builder.environment().put("PGPASSWORD", this.adminPassword);
-			Process psql = builder.start();
-			String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!psql.waitFor(30, TimeUnit.SECONDS) || psql.exitValue() != 0) {
-				throw new IllegalStateException("SHOW CLIENTS on PgBouncer failed: " + output);
-			}
-			List<String> lines = output.lines().toList();
-			String[] columns = lines.get(0).split("\t", -1);
-			List<Map<String, String>> rows = new ArrayList<>();
-			for (String line : lines.subList(1, lines.size())) {
-				String[] values = line.split("\t", -1);
-				Map<String, String> row = new LinkedHashMap<>();
-				for (int column = 0; column < columns.length && column < values.length; column++) {
-					row.put(columns[column], values[column]);
-				}
-				if (database.equals(row.get("database"))) {
-					rows.add(row);
-				}
-			}
-			return rows;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not run psql for SHOW CLIENTS", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** libpq's own client: on the PATH, or the newest of the server packages'. */
-	private static Path psql() {
-		Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-			.filter((directory) -> !directory.isEmpty())
-			.map((directory) -> Path.of(directory, "psql"));
-		Stream<Path> packaged;
-		try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-			packaged = versions.sorted(Comparator.reverseOrder()).map((version) -> version.resolve("bin/psql"))
-				.toList()
-				.stream();
-		}
-		catch (IOException ex) {
-			packaged = Stream.empty();
-		}
-		return Stream.concat(onPath, packaged)
-			.filter(Files::isExecutable)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No psql for PgBouncer's admin console: install Debian's "
-					+ "'postgresql-client' package (.ci/run does)."));
+	public AdminConsole adminConsole() {
+		return new AdminConsole(Peer.PSQL.executable());
 	}
 
 	/** PgBouncer's own log, for a failing test's message. */
@@ -300,14 +239,65 @@ public final class TestPgBouncer implements AutoCloseable {
 		}
 	}
 
-	private static Optional<Path> binary() {
-		return BINARIES.stream().filter(Files::isExecutable).findFirst();
-	}
-
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/**
+	 * PgBouncer's admin console, read through psql: pgjdbc's connection start is refused there.
+	 */
+	public final class AdminConsole {
+
+		private final Path psql;
+
+		private AdminConsole(Path psql) {
+			this.psql = psql;
+		}
+
+		/**
+		 * The pooler's clients for a database ({@code SHOW CLIENTS}): one row per client connection, with
+		 * {@code user}, {@code database}, {@code state}, {@code tls}.
+		 * @param database the database
+		 * @return the clients' rows, each column as text
+		 */
+		public List<Map<String, String>> clients(String database) {
+			List<String> command = List.of(this.psql.toString(), "-X", "-A", "-F", "\t", "--pset=footer=off", "-c",
+					"SHOW CLIENTS", "host=" + HOST + " port=" + TestPgBouncer.this.port + " dbname=pgbouncer user="
+							+ ADMIN + " sslmode=verify-full sslrootcert=" + caCertificate().toAbsolutePath());
+			try {
+				ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+				builder.environment().put("PGPASSWORD", TestPgBouncer.this.adminPassword);
+				Process psql = builder.start();
+				String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				if (!psql.waitFor(30, TimeUnit.SECONDS) || psql.exitValue() != 0) {
+					throw new IllegalStateException("SHOW CLIENTS on PgBouncer failed: " + output);
+				}
+				List<String> lines = output.lines().toList();
+				String[] columns = lines.get(0).split("\t", -1);
+				List<Map<String, String>> rows = new ArrayList<>();
+				for (String line : lines.subList(1, lines.size())) {
+					String[] values = line.split("\t", -1);
+					Map<String, String> row = new LinkedHashMap<>();
+					for (int column = 0; column < columns.length && column < values.length; column++) {
+						row.put(columns[column], values[column]);
+					}
+					if (database.equals(row.get("database"))) {
+						rows.add(row);
+					}
+				}
+				return rows;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not run psql for SHOW CLIENTS", ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 }
