@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.duality.testsupport.Peer;
+import io.github.duality.testsupport.RequiresPeer;
 import io.github.duality.testsupport.TestPostgres;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the other forms state the same intent their own way and must reach psql's session too. Where psql fails to
  * connect, both targets fail; where libpq refuses an input, duality refuses it.
  */
+@RequiresPeer(Peer.PSQL)
 class LibpqDifferentialTests {
 
 	private static final String SCHEMA = "duality_libpq";
@@ -63,9 +65,8 @@ class LibpqDifferentialTests {
 
 	@BeforeAll
 	static void fixture() {
-		// first: without psql the class is skipped, before the server
-		psql = new Psql(Peer.PSQL.executable(), home);
 		postgres = TestPostgres.get();
+		psql = new Psql(Peer.PSQL.executable(), home);
 		postgres.executeAsSuperuser("create schema if not exists " + SCHEMA + " authorization " + postgres.username());
 		// libpq and pgjdbc connect as the operating-system user when the URL names none
 		createRole(System.getProperty("user.name"), "");

@@ -57,8 +57,8 @@ public enum Peer {
 	}
 
 	/**
-	 * This program, for a test that drives it. Call it before the test's own set-up, so that a skip costs nothing,
-	 * and in {@code @BeforeAll} where every test of the class needs it, so that the class is skipped as a whole.
+	 * This program, for a test that drives it. The test declares the need with {@link RequiresPeer}, so that it is
+	 * skipped before its set-up rather than here.
 	 * @return the executable: the first on the PATH, else in the places Debian's package puts it
 	 * @throws org.opentest4j.TestAbortedException (the test is skipped) if it is not installed
 	 * @throws IllegalStateException if it is not installed and {@value #PROPERTY} is {@code required}

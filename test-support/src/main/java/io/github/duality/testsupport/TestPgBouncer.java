@@ -82,7 +82,8 @@ public final class TestPgBouncer implements AutoCloseable {
 	 * @param mode the pool mode
 	 * @return the running pooler
 	 * @throws org.opentest4j.TestAbortedException (the test is skipped) when PgBouncer is not installed, before
-	 * anything starts; see {@link Peer#executable()}
+	 * anything starts; see {@link Peer#executable()}, and {@link RequiresPeer} for a class that starts one in
+	 * {@code @BeforeAll}
 	 * @throws IllegalStateException when PgBouncer does not start
 	 */
 	public static TestPgBouncer inFrontOf(TestPostgres postgres, PoolMode mode) {
@@ -122,14 +123,48 @@ public final class TestPgBouncer implements AutoCloseable {
 	}
 
 	/**
-	 * The pooler's admin console, for a test that reads it: ask for it before the test's set-up, so that without
-	 * psql the test is skipped before anything starts.
-	 * @return the console
-	 * @throws org.opentest4j.TestAbortedException (the test is skipped) when psql is not installed; see
-	 * {@link Peer#executable()}
+	 * The pooler's clients for a database, from its admin console ({@code SHOW CLIENTS}, through psql: pgjdbc's
+	 * connection start is refused there): one row per client connection, with {@code user}, {@code database},
+	 * {@code state}, {@code tls}. A test that reads them declares {@code @RequiresPeer(Peer.PSQL)}, so that it is
+	 * skipped before its set-up where psql is missing.
+	 * @param database the database
+	 * @return the clients' rows, each column as text
 	 */
-	public AdminConsole adminConsole() {
-		return new AdminConsole(Peer.PSQL.executable());
+	public List<Map<String, String>> clients(String database) {
+		List<String> command = List.of(Peer.PSQL.executable().toString(), "-X", "-A", "-F", "\t",
+				"--pset=footer=off", "-c", "SHOW CLIENTS", "host=" + HOST + " port=" + this.port
+						+ " dbname=pgbouncer user=" + ADMIN + " sslmode=verify-full sslrootcert="
+						+ caCertificate().toAbsolutePath());
+		try {
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+			builder.environment().put("PGPASSWORD", this.adminPassword);
+			Process psql = builder.start();
+			String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!psql.waitFor(30, TimeUnit.SECONDS) || psql.exitValue() != 0) {
+				throw new IllegalStateException("SHOW CLIENTS on PgBouncer failed: " + output);
+			}
+			List<String> lines = output.lines().toList();
+			String[] columns = lines.get(0).split("\t", -1);
+			List<Map<String, String>> rows = new ArrayList<>();
+			for (String line : lines.subList(1, lines.size())) {
+				String[] values = line.split("\t", -1);
+				Map<String, String> row = new LinkedHashMap<>();
+				for (int column = 0; column < columns.length && column < values.length; column++) {
+					row.put(columns[column], values[column]);
+				}
+				if (database.equals(row.get("database"))) {
+					rows.add(row);
+				}
+			}
+			return rows;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not run psql for SHOW CLIENTS", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** PgBouncer's own log, for a failing test's message. */
@@ -243,61 +278,6 @@ public final class TestPgBouncer implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
 			return socket.getLocalPort();
 		}
-	}
-
-	/**
-	 * PgBouncer's admin console, read through psql: pgjdbc's connection start is refused there.
-	 */
-	public final class AdminConsole {
-
-		private final Path psql;
-
-		private AdminConsole(Path psql) {
-			this.psql = psql;
-		}
-
-		/**
-		 * The pooler's clients for a database ({@code SHOW CLIENTS}): one row per client connection, with
-		 * {@code user}, {@code database}, {@code state}, {@code tls}.
-		 * @param database the database
-		 * @return the clients' rows, each column as text
-		 */
-		public List<Map<String, String>> clients(String database) {
-			List<String> command = List.of(this.psql.toString(), "-X", "-A", "-F", "\t", "--pset=footer=off", "-c",
-					"SHOW CLIENTS", "host=" + HOST + " port=" + TestPgBouncer.this.port + " dbname=pgbouncer user="
-							+ ADMIN + " sslmode=verify-full sslrootcert=" + caCertificate().toAbsolutePath());
-			try {
-				ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-				builder.environment().put("PGPASSWORD", TestPgBouncer.this.adminPassword);
-				Process psql = builder.start();
-				String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-				if (!psql.waitFor(30, TimeUnit.SECONDS) || psql.exitValue() != 0) {
-					throw new IllegalStateException("SHOW CLIENTS on PgBouncer failed: " + output);
-				}
-				List<String> lines = output.lines().toList();
-				String[] columns = lines.get(0).split("\t", -1);
-				List<Map<String, String>> rows = new ArrayList<>();
-				for (String line : lines.subList(1, lines.size())) {
-					String[] values = line.split("\t", -1);
-					Map<String, String> row = new LinkedHashMap<>();
-					for (int column = 0; column < columns.length && column < values.length; column++) {
-						row.put(columns[column], values[column]);
-					}
-					if (database.equals(row.get("database"))) {
-						rows.add(row);
-					}
-				}
-				return rows;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not run psql for SHOW CLIENTS", ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

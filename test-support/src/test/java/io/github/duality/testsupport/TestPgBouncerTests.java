@@ -17,27 +17,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The PgBouncer fixture itself: TLS and scram on both sides, and its transaction mode as the pooler tests rely on.
  */
+@RequiresPeer({ Peer.PGBOUNCER, Peer.PSQL })
 class TestPgBouncerTests {
 
 	private static TestPostgres postgres;
 
 	private static TestPgBouncer pgbouncer;
 
-	private static TestPgBouncer.AdminConsole adminConsole;
-
 	@BeforeAll
 	static void start() {
 		postgres = TestPostgres.get();
 		pgbouncer = TestPgBouncer.inFrontOf(postgres, TestPgBouncer.PoolMode.TRANSACTION);
-		adminConsole = pgbouncer.adminConsole();
 	}
 
 	@AfterAll
 	static void stop() {
-		// also after a skip in start(), which may come before or after PgBouncer started
-		if (pgbouncer != null) {
-			pgbouncer.close();
-		}
+		pgbouncer.close();
 	}
 
 	@Test
@@ -53,7 +48,7 @@ class TestPgBouncerTests {
 				assertThat(ssl.next()).isTrue();
 				assertThat(ssl.getBoolean(1)).as("TLS from PgBouncer to the server").isTrue();
 			}
-			assertThat(adminConsole.clients(postgres.database())).hasSizeGreaterThanOrEqualTo(2)
+			assertThat(pgbouncer.clients(postgres.database())).hasSizeGreaterThanOrEqualTo(2)
 				.allSatisfy((client) -> assertThat(client.get("tls")).startsWith("TLS"));
 		}
 	}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.duality.autoconfigure.process.ChildApplication;
+import io.github.duality.testsupport.Peer;
+import io.github.duality.testsupport.RequiresPeer;
 import io.github.duality.testsupport.TestPgBouncer;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instances at once all come up with each migration applied once and no advisory lock left; an instance killed in
  * the middle of a migration is recovered from; one told to stop there (SIGTERM) exits promptly.
  */
+@RequiresPeer(Peer.PGBOUNCER)
 class FlywayWithoutLiquibasePoolerTests {
 
 	private static final Duration STARTUP = Duration.ofSeconds(300);
@@ -39,10 +42,7 @@ class FlywayWithoutLiquibasePoolerTests {
 
 	@AfterAll
 	static void stopPgBouncer() {
-		// none after a skip in startPgBouncer()
-		if (pgbouncer != null) {
-			pgbouncer.close();
-		}
+		pgbouncer.close();
 	}
 
 	@Test
@@ -59,9 +59,9 @@ class FlywayWithoutLiquibasePoolerTests {
 	}
 
 	@Test
+	// psql reads PgBouncer's admin console (SHOW CLIENTS) once the instances are up
+	@RequiresPeer(Peer.PSQL)
 	void fourInstancesAtOnceMigrateDirectlyOnce() throws Exception {
-		// before the four JVMs: without psql, the test is skipped here
-		TestPgBouncer.AdminConsole adminConsole = pgbouncer.adminConsole();
 		String database = database("deploy");
 		List<ChildApplication> instances = new ArrayList<>();
 		try {
@@ -76,7 +76,7 @@ class FlywayWithoutLiquibasePoolerTests {
 			assertThat(instances.get(0).output()).contains("(endpoint: duality.migration.url), Flyway enabled");
 			int port = instances.get(0).awaitPort(STARTUP);
 			assertThat(ChildApplication.get(port, "/ping").statusCode()).isEqualTo(200);
-			assertThat(adminConsole.clients(database)).as("the application's connections, as PgBouncer sees them")
+			assertThat(pgbouncer.clients(database)).as("the application's connections, as PgBouncer sees them")
 				.isNotEmpty();
 		}
 		finally {

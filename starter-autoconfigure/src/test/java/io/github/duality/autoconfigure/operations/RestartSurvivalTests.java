@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.duality.autoconfigure.process.ChildApplication;
 import io.github.duality.testsupport.Peer;
+import io.github.duality.testsupport.RequiresPeer;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connections again, and health reports no DOWN after that. On a server of its own, as restarting the shared one
  * would break the other tests of this JVM.
  */
+@RequiresPeer(Peer.WRK)
 class RestartSurvivalTests {
 
 	private static final Duration AFTER_OUTAGE = Duration.ofSeconds(8);
@@ -43,7 +45,6 @@ class RestartSurvivalTests {
 
 	@BeforeAll
 	static void startDatabaseAndApplication() {
-		// first: without wrk the class is skipped, before the server and the application
 		wrk = Peer.WRK.executable();
 		postgres = TestPostgres.dedicated();
 		application = new SpringApplicationBuilder(OperationsTestApplication.class)

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.duality.autoconfigure.process.ChildApplication;
+import io.github.duality.testsupport.Peer;
+import io.github.duality.testsupport.RequiresPeer;
 import io.github.duality.testsupport.TestPgBouncer;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with {@code duality.migration.url}, four instances started at once all come up, migrate once over direct sessions,
  * leave no advisory lock behind and serve a concurrent load through the pooler without an error.
  */
+@RequiresPeer(Peer.PGBOUNCER)
 class TransactionPoolerTests {
 
 	private static final int REPLICAS = 4;
@@ -45,10 +48,7 @@ class TransactionPoolerTests {
 
 	@AfterAll
 	static void stopPgBouncer() {
-		// none after a skip in startPgBouncer()
-		if (pgbouncer != null) {
-			pgbouncer.close();
-		}
+		pgbouncer.close();
 	}
 
 	@Test
@@ -84,9 +84,9 @@ class TransactionPoolerTests {
 	}
 
 	@Test
+	// psql reads PgBouncer's admin console (SHOW CLIENTS) once the instances are up
+	@RequiresPeer(Peer.PSQL)
 	void fourInstancesAtOnceMigrateDirectlyOnceAndServeThroughThePooler() throws Exception {
-		// before the four JVMs: without psql, the test is skipped here
-		TestPgBouncer.AdminConsole adminConsole = pgbouncer.adminConsole();
 		Deployment release = release("pooler_deploy");
 		List<ChildApplication> instances = new ArrayList<>();
 		try {
@@ -105,8 +105,7 @@ class TransactionPoolerTests {
 				.contains("through a transaction pooler (pgbouncer=true), no server-side prepared statements")
 				.contains("jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/pooler_deploy")
 				.contains("(endpoint: duality.migration.url)");
-			assertThat(adminConsole.clients("pooler_deploy"))
-				.as("the application's connections, as PgBouncer sees them")
+			assertThat(pgbouncer.clients("pooler_deploy")).as("the application's connections, as PgBouncer sees them")
 				.hasSizeGreaterThanOrEqualTo(REPLICAS)
 				.allSatisfy((client) -> assertThat(client.get("tls")).startsWith("TLS"));
 			int errors = load(instances, Duration.ofSeconds(20));
