@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.duality.testsupport.Peer;
+import io.github.duality.testsupport.RequiresPeer;
 import io.github.duality.testsupport.TestPostgres;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the other forms state the same intent their own way and must reach psql's session too. Where psql fails to
  * connect, both targets fail; where libpq refuses an input, duality refuses it.
  */
+@RequiresPeer(Peer.PSQL)
 class LibpqDifferentialTests {
 
 	private static final String SCHEMA = "duality_libpq";
@@ -63,7 +66,7 @@ class LibpqDifferentialTests {
 	@BeforeAll
 	static void fixture() {
 		postgres = TestPostgres.get();
-		psql = new Psql(home);
+		psql = new Psql(Peer.PSQL.executable(), home);
 		postgres.executeAsSuperuser("create schema if not exists " + SCHEMA + " authorization " + postgres.username());
 		// libpq and pgjdbc connect as the operating-system user when the URL names none
 		createRole(System.getProperty("user.name"), "");
@@ -418,8 +421,8 @@ class LibpqDifferentialTests {
 	}
 
 	/**
-	 * Runs the psql installed beside the server, isolated from this machine's libpq defaults: no PG* variables, a
-	 * home without {@code .postgresql/} or {@code .pgpass}, messages in English, never a password prompt.
+	 * Runs psql isolated from this machine's libpq defaults: no PG* variables, a home without {@code .postgresql/}
+	 * or {@code .pgpass}, messages in English, never a password prompt.
 	 */
 	static final class Psql {
 
@@ -429,8 +432,8 @@ class LibpqDifferentialTests {
 
 		private final Path home;
 
-		Psql(Path home) {
-			this.executable = find();
+		Psql(Path executable, Path home) {
+			this.executable = executable;
 			this.home = home;
 		}
 
@@ -455,29 +458,6 @@ class LibpqDifferentialTests {
 			String[] fields = output.split(FIELD_SEPARATOR, -1);
 			assertThat(fields).as("psql output").hasSize(7);
 			return new Session(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]);
-		}
-
-		/** The psql on the PATH, or the one of the newest server package; never skipped: CI installs it. */
-		private static Path find() {
-			List<Path> candidates = new ArrayList<>();
-			for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-				if (!directory.isEmpty()) {
-					candidates.add(Path.of(directory, "psql"));
-				}
-			}
-			try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-				versions.sorted(java.util.Comparator.reverseOrder())
-					.forEach((version) -> candidates.add(version.resolve("bin/psql")));
-			}
-			catch (IOException ex) {
-				// no server package: only the PATH counts
-			}
-			return candidates.stream()
-				.filter(Files::isExecutable)
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("psql (libpq's client, the judge of these tests) is "
-						+ "not installed: install the PostgreSQL client package ('apt-get install postgresql-client' "
-						+ "on Debian/Ubuntu); .ci/run does so when it is missing."));
 		}
 
 	}

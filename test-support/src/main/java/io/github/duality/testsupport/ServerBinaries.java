@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -47,18 +48,30 @@ final class ServerBinaries {
 	}
 
 	private static Optional<Path> newestDebianVersion() {
-		if (!Files.isDirectory(DEBIAN_VERSIONS)) {
-			return Optional.empty();
+		return debianVersionsNewestFirst(DEBIAN_VERSIONS).stream()
+			.filter(ServerBinaries::hasServerBinaries)
+			.findFirst();
+	}
+
+	/**
+	 * The {@code bin} directories of the major versions installed the Debian way, newest first by version number
+	 * (17 before 9.6).
+	 * @param versions the directory that holds one per version, e.g. {@code /usr/lib/postgresql}
+	 * @return e.g. {@code /usr/lib/postgresql/17/bin}, then {@code /usr/lib/postgresql/15/bin}; none when
+	 * {@code versions} does not exist
+	 */
+	static List<Path> debianVersionsNewestFirst(Path versions) {
+		if (!Files.isDirectory(versions)) {
+			return List.of();
 		}
-		try (Stream<Path> versions = Files.list(DEBIAN_VERSIONS)) {
-			return versions.filter((version) -> version.getFileName().toString().matches("\\d+(\\.\\d+)?"))
+		try (Stream<Path> listed = Files.list(versions)) {
+			return listed.filter((version) -> version.getFileName().toString().matches("\\d+(\\.\\d+)?"))
 				.sorted(Comparator.comparing(ServerBinaries::versionNumbers, Arrays::compare).reversed())
 				.map((version) -> version.resolve("bin"))
-				.filter(ServerBinaries::hasServerBinaries)
-				.findFirst();
+				.toList();
 		}
 		catch (IOException ex) {
-			return Optional.empty();
+			return List.of();
 		}
 	}
 

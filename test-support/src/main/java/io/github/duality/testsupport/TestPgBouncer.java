@@ -13,12 +13,10 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -46,8 +44,6 @@ public final class TestPgBouncer implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final List<Path> BINARIES = List.of(Path.of("/usr/sbin/pgbouncer"), Path.of("/usr/bin/pgbouncer"));
-
 	private final Path directory = Directories.createTemporary();
 
 	private final String adminPassword = ServerConfiguration.randomPassword();
@@ -60,12 +56,10 @@ public final class TestPgBouncer implements AutoCloseable {
 
 	private final Process process;
 
-	private TestPgBouncer(TestPostgres postgres, PoolMode mode) throws IOException {
+	private TestPgBouncer(TestPostgres postgres, PoolMode mode, Path binary) throws IOException {
 		this.postgres = postgres;
 		this.tls = TlsFiles.generate(this.directory.resolve("tls"), List.of());
 		this.port = freePort();
-		Path binary = binary().orElseThrow(() -> new IllegalStateException("No PgBouncer for the pooler tests: "
-				+ "found none of " + BINARIES + ". Install Debian's 'pgbouncer' package (.ci/run does)."));
 		Path config = writeConfiguration(mode);
 		List<String> command = new ArrayList<>();
 		if ("root".equals(System.getProperty("user.name"))) {
@@ -87,20 +81,19 @@ public final class TestPgBouncer implements AutoCloseable {
 	 * @param postgres the server
 	 * @param mode the pool mode
 	 * @return the running pooler
-	 * @throws IllegalStateException when PgBouncer is not installed or does not start
+	 * @throws org.opentest4j.TestAbortedException (the test is skipped) when PgBouncer is not installed, before
+	 * anything starts; see {@link Peer#executable()}, and {@link RequiresPeer} for a class that starts one in
+	 * {@code @BeforeAll}
+	 * @throws IllegalStateException when PgBouncer does not start
 	 */
 	public static TestPgBouncer inFrontOf(TestPostgres postgres, PoolMode mode) {
+		Path binary = Peer.PGBOUNCER.executable();
 		try {
-			return new TestPgBouncer(postgres, mode);
+			return new TestPgBouncer(postgres, mode, binary);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start PgBouncer", ex);
 		}
-	}
-
-	/** Whether PgBouncer is installed, for a test's assumption message. */
-	public static boolean installed() {
-		return binary().isPresent();
 	}
 
 	public String host() {
@@ -132,14 +125,16 @@ public final class TestPgBouncer implements AutoCloseable {
 	/**
 	 * The pooler's clients for a database, from its admin console ({@code SHOW CLIENTS}, through psql: pgjdbc's
 	 * connection start is refused there): one row per client connection, with {@code user}, {@code database},
-	 * {@code state}, {@code tls}.
+	 * {@code state}, {@code tls}. A test that reads them declares {@code @RequiresPeer(Peer.PSQL)}, so that it is
+	 * skipped before its set-up where psql is missing.
 	 * @param database the database
 	 * @return the clients' rows, each column as text
 	 */
 	public List<Map<String, String>> clients(String database) {
-		List<String> command = List.of(psql().toString(), "-X", "-A", "-F", "\t", "--pset=footer=off", "-c",
-				"SHOW CLIENTS", "host=" + HOST + " port=" + this.port + " dbname=pgbouncer user=" + ADMIN
-						+ " sslmode=verify-full sslrootcert=" + caCertificate().toAbsolutePath());
+		List<String> command = List.of(Peer.PSQL.executable().toString(), "-X", "-A", "-F", "\t",
+				"--pset=footer=off", "-c", "SHOW CLIENTS", "host=" + HOST + " port=" + this.port
+						+ " dbname=pgbouncer user=" + ADMIN + " sslmode=verify-full sslrootcert="
+						+ caCertificate().toAbsolutePath());
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().put("PGPASSWORD", this.adminPassword);
@@ -170,27 +165,6 @@ public final class TestPgBouncer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** libpq's own client: on the PATH, or the newest of the server packages'. */
-	private static Path psql() {
-		Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-			.filter((directory) -> !directory.isEmpty())
-			.map((directory) -> Path.of(directory, "psql"));
-		Stream<Path> packaged;
-		try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-			packaged = versions.sorted(Comparator.reverseOrder()).map((version) -> version.resolve("bin/psql"))
-				.toList()
-				.stream();
-		}
-		catch (IOException ex) {
-			packaged = Stream.empty();
-		}
-		return Stream.concat(onPath, packaged)
-			.filter(Files::isExecutable)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No psql for PgBouncer's admin console: install Debian's "
-					+ "'postgresql-client' package (.ci/run does)."));
 	}
 
 	/** PgBouncer's own log, for a failing test's message. */
@@ -298,10 +272,6 @@ public final class TestPgBouncer implements AutoCloseable {
 		catch (IOException ex) {
 			return "";
 		}
-	}
-
-	private static Optional<Path> binary() {
-		return BINARIES.stream().filter(Files::isExecutable).findFirst();
 	}
 
 	private static int freePort() throws IOException {

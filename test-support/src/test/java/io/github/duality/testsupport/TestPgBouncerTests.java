@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The PgBouncer fixture itself: TLS and scram on both sides, and its transaction mode as the pooler tests rely on.
  */
+@RequiresPeer({ Peer.PGBOUNCER, Peer.PSQL })
 class TestPgBouncerTests {
 
 	private static TestPostgres postgres;

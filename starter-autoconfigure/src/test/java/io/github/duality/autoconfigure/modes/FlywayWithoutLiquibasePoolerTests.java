@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.duality.autoconfigure.process.ChildApplication;
+import io.github.duality.testsupport.Peer;
+import io.github.duality.testsupport.RequiresPeer;
 import io.github.duality.testsupport.TestPgBouncer;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instances at once all come up with each migration applied once and no advisory lock left; an instance killed in
  * the middle of a migration is recovered from; one told to stop there (SIGTERM) exits promptly.
  */
+@RequiresPeer(Peer.PGBOUNCER)
 class FlywayWithoutLiquibasePoolerTests {
 
 	private static final Duration STARTUP = Duration.ofSeconds(300);
@@ -56,6 +59,8 @@ class FlywayWithoutLiquibasePoolerTests {
 	}
 
 	@Test
+	// psql reads PgBouncer's admin console (SHOW CLIENTS) once the instances are up
+	@RequiresPeer(Peer.PSQL)
 	void fourInstancesAtOnceMigrateDirectlyOnce() throws Exception {
 		String database = database("deploy");
 		List<ChildApplication> instances = new ArrayList<>();

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.duality.autoconfigure.process.ChildApplication;
+import io.github.duality.testsupport.Peer;
+import io.github.duality.testsupport.RequiresPeer;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connections again, and health reports no DOWN after that. On a server of its own, as restarting the shared one
  * would break the other tests of this JVM.
  */
+@RequiresPeer(Peer.WRK)
 class RestartSurvivalTests {
 
 	private static final Duration AFTER_OUTAGE = Duration.ofSeconds(8);
+
+	private static Path wrk;
 
 	private static TestPostgres postgres;
 
@@ -39,6 +45,7 @@ class RestartSurvivalTests {
 
 	@BeforeAll
 	static void startDatabaseAndApplication() {
+		wrk = Peer.WRK.executable();
 		postgres = TestPostgres.dedicated();
 		application = new SpringApplicationBuilder(OperationsTestApplication.class)
 			.properties("spring.datasource.url=" + postgres.databaseUrl(), "server.port=0",
@@ -74,7 +81,7 @@ class RestartSurvivalTests {
 	}
 
 	private void survive(String outage, Runnable restart) throws Exception {
-		Wrk.Result warmUp = Wrk.start(url("/items"), Duration.ofSeconds(2)).await();
+		Wrk.Result warmUp = Wrk.start(wrk, url("/items"), Duration.ofSeconds(2)).await();
 		assertThat(warmUp.errors()).as("before the outage:%n%s", warmUp.output()).isZero();
 
 		// the pool's idle connections all die with the server: the first requests after it find them
@@ -83,7 +90,7 @@ class RestartSurvivalTests {
 		System.out.printf("Database restart (%s) with an idle pool: %s%n", outage, idle);
 
 		// under load, requests in flight and during the outage fail: none may fail after it
-		Wrk load = Wrk.start(url("/items"), Duration.ofSeconds(120));
+		Wrk load = Wrk.start(wrk, url("/items"), Duration.ofSeconds(120));
 		ChildApplication.pause(Duration.ofSeconds(2));
 		restart.run();
 		Wrk.Result during = load.stop();
@@ -102,7 +109,7 @@ class RestartSurvivalTests {
 	/** Called once the server accepts connections again. */
 	private static After loadAfterTheOutage() throws Exception {
 		HealthPolls health = HealthPolls.start(url("/actuator/health"));
-		Wrk.Result load = Wrk.start(url("/items"), AFTER_OUTAGE).await();
+		Wrk.Result load = Wrk.start(wrk, url("/items"), AFTER_OUTAGE).await();
 		return new After(load, health.stop());
 	}
 

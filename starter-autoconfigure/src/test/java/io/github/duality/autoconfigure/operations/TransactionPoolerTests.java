@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.duality.autoconfigure.process.ChildApplication;
+import io.github.duality.testsupport.Peer;
+import io.github.duality.testsupport.RequiresPeer;
 import io.github.duality.testsupport.TestPgBouncer;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with {@code duality.migration.url}, four instances started at once all come up, migrate once over direct sessions,
  * leave no advisory lock behind and serve a concurrent load through the pooler without an error.
  */
+@RequiresPeer(Peer.PGBOUNCER)
 class TransactionPoolerTests {
 
 	private static final int REPLICAS = 4;
@@ -81,6 +84,8 @@ class TransactionPoolerTests {
 	}
 
 	@Test
+	// psql reads PgBouncer's admin console (SHOW CLIENTS) once the instances are up
+	@RequiresPeer(Peer.PSQL)
 	void fourInstancesAtOnceMigrateDirectlyOnceAndServeThroughThePooler() throws Exception {
 		Deployment release = release("pooler_deploy");
 		List<ChildApplication> instances = new ArrayList<>();

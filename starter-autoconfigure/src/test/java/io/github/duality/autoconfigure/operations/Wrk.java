@@ -3,16 +3,19 @@ package io.github.duality.autoconfigure.operations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.duality.testsupport.Peer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code wrk} (Debian's package; {@code .ci/run} installs it) loading one URL on the loopback interface, bounded in
- * time, stopped early with SIGINT, on which wrk prints its summary.
+ * {@code wrk} ({@link Peer#WRK}) loading one URL on the loopback interface, bounded in time, stopped early with
+ * SIGINT, on which wrk prints its summary.
  */
 final class Wrk {
 
@@ -29,15 +32,21 @@ final class Wrk {
 		this.process = process;
 	}
 
-	static Wrk start(String url, Duration longest) {
+	/**
+	 * Starts the load.
+	 * @param executable wrk, from {@link Peer#WRK}
+	 * @param url the URL to load
+	 * @param longest when wrk stops by itself
+	 * @return the running load
+	 */
+	static Wrk start(Path executable, String url, Duration longest) {
 		assertThat(url).as("load only on the loopback interface").startsWith("http://127.0.0.1:");
 		try {
-			return new Wrk(new ProcessBuilder("wrk", "-t1", "-c4", "--timeout", "10s", "-d",
+			return new Wrk(new ProcessBuilder(executable.toString(), "-t1", "-c4", "--timeout", "10s", "-d",
 					longest.toSeconds() + "s", url).redirectErrorStream(true).start());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not run wrk: install it ('apt-get install wrk') as .ci/run does",
-					ex);
+			throw new UncheckedIOException("Could not run " + executable, ex);
 		}
 	}
 

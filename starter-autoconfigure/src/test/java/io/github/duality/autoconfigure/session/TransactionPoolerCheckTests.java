@@ -5,6 +5,8 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import io.github.duality.core.TransactionPoolerException;
+import io.github.duality.testsupport.Peer;
+import io.github.duality.testsupport.RequiresPeer;
 import io.github.duality.testsupport.TestPgBouncer;
 import io.github.duality.testsupport.TestPgBouncer.PoolMode;
 import io.github.duality.testsupport.TestPostgres;
@@ -31,6 +33,7 @@ class TransactionPoolerCheckTests {
 	}
 
 	@Test
+	@RequiresPeer(Peer.PGBOUNCER)
 	void sessionModePoolerPasses() {
 		try (TestPgBouncer pgbouncer = TestPgBouncer.inFrontOf(this.postgres, PoolMode.SESSION)) {
 			assertThatNoException().isThrownBy(() -> TransactionPoolerCheck
@@ -39,6 +42,7 @@ class TransactionPoolerCheckTests {
 	}
 
 	@Test
+	@RequiresPeer(Peer.PGBOUNCER)
 	void transactionModePoolerIsRecognised() {
 		try (TestPgBouncer pgbouncer = TestPgBouncer.inFrontOf(this.postgres, PoolMode.TRANSACTION)) {
 			assertThatExceptionOfType(TransactionPoolerException.class).isThrownBy(() -> TransactionPoolerCheck
