@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTests {
 
-	/** Unset means "none": a URL of the user's own, whose description says what happens without it. */
-	private static final Set<String> WITHOUT_DEFAULT = Set.of("duality.migration.url");
+	/** Unset means "none": a URL or bundle of the user's own, whose description says what happens without it. */
+	private static final Set<String> WITHOUT_DEFAULT = Set.of("duality.migration.url", "duality.ssl.bundle");
 
 	@Test
 	void everyDualityPropertyHasADescriptionAndADefault() throws IOException {
