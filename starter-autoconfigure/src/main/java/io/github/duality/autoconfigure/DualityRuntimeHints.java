@@ -2,6 +2,7 @@ package io.github.duality.autoconfigure;
 
 import java.lang.reflect.Field;
 
+import io.github.duality.core.tls.JdbcSslSocketFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,8 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * What the starter reaches reflectively, for an ahead-of-time compiled (native) image: r2dbc-spi's private options
- * map, which duality-core reads to list the options an r2dbc URL holds; the Liquibase services that Liquibase's
+ * map, which duality-core reads to list the options an r2dbc URL holds; the SSL factory pgjdbc instantiates by name
+ * for a client certificate or an SSL bundle held in memory; the Liquibase services that Liquibase's
  * {@code ServiceLoader} instantiates; and the migration tools' types, which are looked up by name because either may
  * be absent.
  */
@@ -32,6 +34,7 @@ class DualityRuntimeHints implements RuntimeHintsRegistrar {
 		if (options != null) {
 			hints.reflection().registerField(options);
 		}
+		hints.reflection().registerType(JdbcSslSocketFactory.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
 		if (ClassUtils.isPresent("liquibase.integration.spring.SpringLiquibase", classLoader)) {
 			for (String service : LIQUIBASE_SERVICES) {
 				hints.reflection().registerTypeIfPresent(classLoader, service,

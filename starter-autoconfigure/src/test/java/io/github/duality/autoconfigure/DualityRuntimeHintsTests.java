@@ -1,8 +1,11 @@
 package io.github.duality.autoconfigure;
 
+import java.util.Properties;
+
 import io.github.duality.autoconfigure.liquibase.lock.PostgresSessionChangeLogHistoryService;
 import io.github.duality.autoconfigure.liquibase.lock.PostgresSessionLockService;
 import io.github.duality.core.DatabaseUrl;
+import io.github.duality.core.tls.JdbcSslSocketFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,8 @@ class DualityRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.resource().forResource("META-INF/services/liquibase.lockservice.LockService"))
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(SpringLiquibase.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onConstructorInvocation(JdbcSslSocketFactory.class.getConstructor(Properties.class))).accepts(hints);
 	}
 
 	@Test
