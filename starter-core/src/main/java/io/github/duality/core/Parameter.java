@@ -400,8 +400,8 @@ public enum Parameter {
 	HIDE_UNPRIVILEGED_OBJECTS(Names.ofPgjdbc("hideUnprivilegedObjects"), Fate.PATH_ONLY, "A JDBC metadata filter."),
 
 	PEM_KEY_ALGORITHM(Names.ofPgjdbc("pemKeyAlgorithm"), Fate.PATH_ONLY,
-			"The algorithm pgjdbc reads a PEM key with; set from the key itself when it is not RSA, and a "
-					+ "value that disagrees with the key is an error."),
+			"The algorithm pgjdbc reads a PEM key file with. Without effect: Duality reads the key itself and hands "
+					+ "it to pgjdbc in memory."),
 
 	XML_FACTORY_FACTORY(Names.ofPgjdbc("xmlFactoryFactory"), Fate.PATH_ONLY, "pgjdbc's SQLXML parser factory."),
 
