@@ -69,7 +69,8 @@ class TestPostgresTests {
 				this.postgres.username()))
 			.containsExactly(Map.of("scram", true, "rolsuper", false));
 		assertThat(this.postgres
-			.queryAsSuperuser("select distinct auth_method from pg_hba_file_rules where type like 'host%' and auth_method <> 'reject'"))
+			.queryAsSuperuser("select distinct auth_method from pg_hba_file_rules where type like 'host%' "
+					+ "and auth_method <> 'reject'"))
 			.containsExactly(Map.of("auth_method", "scram-sha-256"));
 	}
 

@@ -1,12 +1,10 @@
 package io.github.duality.autoconfigure.diagnostics;
 
 import java.io.EOFException;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * row of their SQLSTATE answers).
  * <p>
  * The server's messages are PostgreSQL's ({@code src/backend/libpq/auth.c}, {@code utils/init/postinit.c},
- * {@code postmaster/postmaster.c}); the drivers' are pgjdbc's ({@code org.postgresql.ssl},
+ * {@code postmaster/postmaster.c}, {@code storage/lmgr/proc.c}); the drivers' are pgjdbc's ({@code org.postgresql.ssl},
  * {@code core.v3.ConnectionFactoryImpl}) and r2dbc-postgresql's ({@code client.SSLSessionHandlerAdapter},
  * {@code client.ReactorNettyClient}).
  */
@@ -231,16 +229,15 @@ public enum ConnectionFailure {
 			(chain) -> chain.state("57P01") || chain.state("57P02") || chain.state("57P03"),
 			"The server answered that it does not accept connections now: it is starting up, shutting down or "
 					+ "recovering (SQLSTATE 57P0x).",
-			(context) -> "Wait for the server to be up: "
-					+ (context.startupWait().isZero() ? "set duality.startup.wait (e.g. 60s) to retry the first "
-							+ "connection." : "raise duality.startup.wait.")
+			(context) -> "Connect once the server is up."
+					+ waitAdvice(context, "it starts along with the application")
 					+ " If it never comes up (a standby with hot_standby off answers so for good), connect to the "
 					+ "primary: the host in " + context.property() + "."),
 
 	HOST_UNKNOWN(Waiting.CAN_HELP, (chain) -> chain.has(UnknownHostException.class),
 			"The host name does not resolve: no DNS entry (nothing was asked of a server).",
 			(context) -> "Check the host name in " + context.property() + "." + waitAdvice(context,
-					"a Docker Compose or Kubernetes service name resolves once the service exists")),
+					"the name is that of a service that starts along with the application")),
 
 	/** pgjdbc's SocketTimeoutException; Netty's ConnectTimeoutException, which is a ConnectException too. */
 	NO_ANSWER_IN_TIME(Waiting.CAN_HELP,
@@ -249,7 +246,7 @@ public enum ConnectionFailure {
 					+ "security group, an address that leads nowhere, or a server too busy to answer.",
 			(context) -> "Check the host and port in " + context.property() + " and that this machine may reach "
 					+ "them (firewalls, security groups, listen_addresses)."
-					+ waitAdvice(context, "the server may not be up yet")),
+					+ waitAdvice(context, "the server starts after the application")),
 
 	CONNECTION_REFUSED(Waiting.CAN_HELP,
 			(chain) -> chain.has(ConnectException.class) || chain.has(NoRouteToHostException.class)
@@ -257,7 +254,7 @@ public enum ConnectionFailure {
 			"Nothing listens at that host and port: the connection was refused, or no route leads there.",
 			(context) -> "Check the host and port in " + context.property() + ", that the server runs, and that it "
 					+ "accepts TCP connections from this machine (listen_addresses, firewalls, security groups)."
-					+ waitAdvice(context, "the database may start after the application")),
+					+ waitAdvice(context, "the database starts after the application")),
 
 	/**
 	 * A peer that takes the TCP connection and drops it before a word of PostgreSQL: a container port whose server is
@@ -270,7 +267,7 @@ public enum ConnectionFailure {
 					+ "container or proxy whose server is not up yet, a load balancer without a healthy backend, or "
 					+ "not a PostgreSQL server.",
 			(context) -> "Check that the host and port in " + context.property() + " lead to PostgreSQL itself."
-					+ waitAdvice(context, "its server may not be up yet")),
+					+ waitAdvice(context, "the server behind it starts after the application")),
 
 	/** A connection failure, by its SQLSTATE class or a TLS exception, that no row above knows. */
 	UNKNOWN(Waiting.CANNOT_HELP, (chain) -> chain.stateStartsWith("08") || chain.has(SSLException.class),
@@ -293,11 +290,14 @@ public enum ConnectionFailure {
 		this.fix = fix;
 	}
 
-	/** The kind of the failure, or {@code null} when no cause in it is a database connection failure. */
+	/**
+	 * The kind of the failure, or {@code null} when it is not a database connection failure. Both drivers report
+	 * every failure to connect as their own exception (pgjdbc's PSQLException, r2dbc-postgresql's R2dbcException), so
+	 * an SSLException or IOException of anything else in the application is never taken for one.
+	 */
 	public static @Nullable ConnectionFailure of(Throwable failure) {
 		Causes chain = new Causes(failure);
-		if (!chain.has(SQLException.class) && !chain.has(R2dbcException.class) && !chain.has(IOException.class)
-				&& !chain.has(GeneralSecurityException.class)) {
+		if (!chain.has(SQLException.class) && !chain.has(R2dbcException.class)) {
 			return null;
 		}
 		for (ConnectionFailure kind : values()) {
@@ -315,7 +315,7 @@ public enum ConnectionFailure {
 	 */
 	public static boolean isUnreachable(Throwable failure) {
 		ConnectionFailure kind = of(failure);
-		return kind != null && kind.waiting == Waiting.CAN_HELP;
+		return kind != null && kind.waitingCanHelp();
 	}
 
 	/** Whether {@code duality.startup.wait} retries this kind. */
@@ -338,11 +338,12 @@ public enum ConnectionFailure {
 		return this.fix.advise(new Context(property, startupWait));
 	}
 
-	private static String waitAdvice(Context context, String reason) {
+	/** For the kinds that waiting can fix: how to wait, or to wait longer. */
+	private static String waitAdvice(Context context, String when) {
 		return context.startupWait().isZero()
-				? " If " + reason + " (Docker Compose, Kubernetes), set duality.startup.wait (e.g. 60s) to retry "
+				? " If " + when + " (Docker Compose, Kubernetes), set duality.startup.wait (e.g. 60s) to retry "
 						+ "the first connection."
-				: " If " + reason + ", raise duality.startup.wait.";
+				: " If the server takes longer to come up, raise duality.startup.wait.";
 	}
 
 	private enum Waiting {

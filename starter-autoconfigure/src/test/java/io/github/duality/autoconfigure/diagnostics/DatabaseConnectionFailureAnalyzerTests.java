@@ -3,6 +3,8 @@ package io.github.duality.autoconfigure.diagnostics;
 import java.net.ConnectException;
 import java.sql.SQLException;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import liquibase.exception.DatabaseException;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,10 @@ class DatabaseConnectionFailureAnalyzerTests {
 		assertThat(analyze(liquibaseFailure(new SQLException("ERROR: syntax error at or near \"x\"", "42601"))))
 			.isNull();
 		assertThat(analyze(new BeanCreationException("liquibase", new IllegalStateException("no change log"))))
+			.isNull();
+		assertThat(analyze(new BeanCreationException("webClient",
+				new SSLHandshakeException("PKIX path building failed"))))
+			.as("a TLS failure outside either driver")
 			.isNull();
 	}
 
