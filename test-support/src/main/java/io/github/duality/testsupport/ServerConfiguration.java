@@ -16,12 +16,16 @@ final class ServerConfiguration {
 	/** A loopback address the server also listens on but that no server certificate names. */
 	static final String HOST_NOT_IN_CERTIFICATE = "127.0.0.2";
 
+	/** A role that the first {@code pg_hba.conf} rule rejects from everywhere, as a DBA's {@code reject} line does. */
+	static final String ROLE_REJECTED_BY_HBA = "duality_rejected";
+
 	/**
-	 * {@code pg_hba.conf} rules for TCP: the client-certificate role by its certificate alone, over TLS; everybody
-	 * else scram-sha-256 with and without TLS, so that clients choose the TLS mode ({@code sslmode=disable} included)
-	 * but never a weaker authentication.
+	 * {@code pg_hba.conf} rules for TCP: {@link #ROLE_REJECTED_BY_HBA} rejected before any other rule is reached; the
+	 * client-certificate role by its certificate alone, over TLS; everybody else scram-sha-256 with and without TLS, so
+	 * that clients choose the TLS mode ({@code sslmode=disable} included) but never a weaker authentication.
 	 */
 	static final String TCP_AUTHENTICATION_RULES = """
+			host       all  duality_rejected  all  reject
 			hostssl    all  duality_cert  all  cert
 			hostssl    all  all  all  scram-sha-256
 			hostnossl  all  all  all  scram-sha-256

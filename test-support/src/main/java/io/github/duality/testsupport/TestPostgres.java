@@ -168,6 +168,19 @@ public final class TestPostgres {
 	}
 
 	/**
+	 * A role with {@link #password()} that {@code pg_hba.conf} rejects from every address before any password is
+	 * asked, as a DBA's {@code host all <role> all reject} line does; created on the first call.
+	 * @return the role name
+	 */
+	public synchronized String roleRejectedByHba() {
+		String role = ServerConfiguration.ROLE_REJECTED_BY_HBA;
+		if (queryAsSuperuser("select 1 from pg_roles where rolname = ?", role).isEmpty()) {
+			executeAsSuperuser("CREATE ROLE " + role + " LOGIN PASSWORD " + quoted(PASSWORD));
+		}
+		return role;
+	}
+
+	/**
 	 * A host name that the server certificate covers.
 	 * @return the host, normally {@code localhost}
 	 */

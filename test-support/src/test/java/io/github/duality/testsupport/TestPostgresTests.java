@@ -69,7 +69,8 @@ class TestPostgresTests {
 				this.postgres.username()))
 			.containsExactly(Map.of("scram", true, "rolsuper", false));
 		assertThat(this.postgres
-			.queryAsSuperuser("select distinct auth_method from pg_hba_file_rules where type like 'host%'"))
+			.queryAsSuperuser("select distinct auth_method from pg_hba_file_rules where type like 'host%' "
+					+ "and 'all' = any(user_name)"))
 			.containsExactly(Map.of("auth_method", "scram-sha-256"));
 	}
 
@@ -78,6 +79,23 @@ class TestPostgresTests {
 		assertThatExceptionOfType(SQLException.class)
 			.isThrownBy(() -> connectOverJdbc(this.postgres.host(), this.postgres.password() + "x", "verify-full"))
 			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
+	}
+
+	@Test
+	void theRoleRejectedByHbaIsRejectedWithTheRightPassword() {
+		String role = this.postgres.roleRejectedByHba();
+		Properties properties = new Properties();
+		properties.setProperty("user", role);
+		properties.setProperty("password", this.postgres.password());
+		properties.setProperty("sslmode", "verify-full");
+		properties.setProperty("sslrootcert", this.postgres.caCertificate().toString());
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://" + this.postgres.host() + ":"
+					+ this.postgres.port() + "/" + this.postgres.database(), properties))
+			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28000"))
+			.withMessageContaining("pg_hba.conf rejects connection for host");
+		assertThat(this.postgres.queryAsSuperuser("select rolcanlogin from pg_roles where rolname = ?", role))
+			.containsExactly(Map.of("rolcanlogin", true));
 	}
 
 	@Test

@@ -36,8 +36,8 @@ class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 		Duration waited = startupWait();
 		StringBuilder description = new StringBuilder("Duality: ").append(path.name())
 			.append(" could not connect to PostgreSQL.\n\n");
-		description.append("    Problem:   ").append(ConnectionFailureTexts.problem(kind));
-		if (kind == ConnectionFailure.UNREACHABLE && !waited.isZero()) {
+		description.append("    Problem:   ").append(kind.problem());
+		if (kind.waitingCanHelp() && !waited.isZero()) {
 			description.append(" It stayed so for all of duality.startup.wait (").append(waited.toSeconds())
 				.append("s).");
 		}
@@ -47,10 +47,11 @@ class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 		if (path.origin() != null) {
 			description.append("    Origin:    ").append(path.origin()).append('\n');
 		}
-		description.append("    Cause:     ").append(Secrets.mask(ConnectionFailure.innermostMessage(failure)))
-			.append('\n');
+		String cause = (kind == ConnectionFailure.UNKNOWN) ? CauseChain.driverWords(failure)
+				: CauseChain.innermostMessage(failure);
+		description.append("    Cause:     ").append(Secrets.mask(cause)).append('\n');
 		return new FailureAnalysis(description.toString(),
-				ConnectionFailureTexts.fix(kind, path.property(), waited) + "\n\nSee README, Troubleshooting.",
+				kind.fix(path.property(), waited) + "\n\nSee README, Operations, \"Startup failures, explained\".",
 				failure);
 	}
 

@@ -3,6 +3,8 @@ package io.github.duality.autoconfigure.diagnostics;
 import java.net.ConnectException;
 import java.sql.SQLException;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import liquibase.exception.DatabaseException;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,11 @@ class DatabaseConnectionFailureAnalyzerTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			28P01 | FATAL: password authentication failed for user "app"                  | refused the password       | percent-encode
-			28000 | FATAL: no pg_hba.conf entry for host "10.0.0.1", user "app", no encryption | only over TLS         | sslmode=verify-full
-			28000 | FATAL: role "app" does not exist                                      | refused this user          | pg_hba.conf
+			28000 | FATAL: no pg_hba.conf entry for host "10.0.0.1", user "app", database "shop", no encryption | only over TLS | sslmode=verify-full
+			28000 | FATAL: role "app" does not exist                                      | role does not exist        | CREATE ROLE
 			3D000 | FATAL: database "shop" does not exist                                  | database does not exist    | CREATE DATABASE
 			08004 | The server does not support SSL.                                       | does not offer TLS         | Turn TLS on
-			08006 | The hostname db.example.com could not be verified by hostnameverifier  | certificate did not pass   | sslmode=verify-ca
-			08001 | Connection to db.example.com:5433 refused.                             | No PostgreSQL server answered | set duality.startup.wait
+			08006 | The hostname db.example.com could not be verified by hostnameverifier  | not issued to the host name | sslmode=verify-ca
 			""")
 	void explainsEachKindOfLiquibaseConnectionFailure(String state, String message, String problem, String fix) {
 		FailureAnalysis analysis = analyze(liquibaseFailure(new SQLException(message, state)));
@@ -106,6 +107,10 @@ class DatabaseConnectionFailureAnalyzerTests {
 		assertThat(analyze(liquibaseFailure(new SQLException("ERROR: syntax error at or near \"x\"", "42601"))))
 			.isNull();
 		assertThat(analyze(new BeanCreationException("liquibase", new IllegalStateException("no change log"))))
+			.isNull();
+		assertThat(analyze(new BeanCreationException("webClient",
+				new SSLHandshakeException("PKIX path building failed"))))
+			.as("a TLS failure outside either driver")
 			.isNull();
 	}
 

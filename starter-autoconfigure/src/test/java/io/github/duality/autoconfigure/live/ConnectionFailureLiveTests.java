@@ -56,16 +56,57 @@ class ConnectionFailureLiveTests {
 	}
 
 	@Test
+	void roleAtItsConnectionLimit(CapturedOutput output) {
+		postgres.executeAsSuperuser("CREATE ROLE live_role_limit LOGIN CONNECTION LIMIT 0 PASSWORD "
+				+ quoted(postgres.password()));
+		assertExplained(output, startFailing(urlAs("live_role_limit")),
+				"as many sessions as its CONNECTION LIMIT allows (SQLSTATE 53300)",
+				"too many connections for role \"live_role_limit\"");
+		assertThat(output.getAll()).contains("ALTER ROLE name CONNECTION LIMIT").contains("spring.r2dbc.pool.max-size");
+	}
+
+	@Test
+	void databaseThatDoesNotAcceptConnections(CapturedOutput output) {
+		postgres.executeAsSuperuser("CREATE DATABASE live_closed ALLOW_CONNECTIONS false");
+		assertExplained(output, startFailing(postgres.databaseUrl("live_closed")),
+				"The database does not accept connections", "database \"live_closed\" is not currently accepting");
+		assertThat(output.getAll()).contains("ALTER DATABASE name ALLOW_CONNECTIONS true");
+	}
+
+	@Test
+	void pgHbaRejectLine(CapturedOutput output) {
+		assertExplained(output, startFailing(urlAs(postgres.roleRejectedByHba())),
+				"A reject line in the server's pg_hba.conf refuses this user", "pg_hba.conf rejects connection");
+		assertThat(output.getAll()).contains("Ask the DBA which pg_hba.conf line rejects it");
+	}
+
+	@Test
+	void roleThatMayNotLogIn(CapturedOutput output) {
+		postgres.executeAsSuperuser("CREATE ROLE live_nologin NOLOGIN PASSWORD " + quoted(postgres.password()));
+		assertExplained(output, startFailing(urlAs("live_nologin")), "The role exists but may not log in",
+				"role \"live_nologin\" is not permitted to log in");
+		assertThat(output.getAll()).contains("ALTER ROLE name LOGIN");
+	}
+
+	@Test
+	void unresolvableHost(CapturedOutput output) {
+		String url = postgres.databaseUrl().replace("@" + postgres.host() + ":", "@db.duality.invalid:");
+		assertExplained(output, startFailing(url), "The host name does not resolve", "db.duality.invalid");
+		assertThat(output.getAll()).contains("Tried:     jdbc:postgresql://db.duality.invalid:")
+			.contains("set duality.startup.wait");
+	}
+
+	@Test
 	void unreachableHost(CapturedOutput output) throws IOException {
 		String url = postgres.databaseUrl().replace(":" + postgres.port() + "/", ":" + closedPort() + "/");
-		assertExplained(output, startFailing(url), "No PostgreSQL server answered", "refused");
+		assertExplained(output, startFailing(url), "Nothing listens at that host and port", "refused");
 		assertThat(output.getAll()).contains("set duality.startup.wait");
 	}
 
 	@Test
 	void exhaustedStartupWait(CapturedOutput output) throws IOException {
 		String url = postgres.databaseUrl().replace(":" + postgres.port() + "/", ":" + closedPort() + "/");
-		assertExplained(output, startFailing(url, "--duality.startup.wait=2s"), "No PostgreSQL server answered",
+		assertExplained(output, startFailing(url, "--duality.startup.wait=2s"), "Nothing listens at that host and port",
 				"It stayed so for all of duality.startup.wait (2s)");
 		assertThat(output.getAll()).contains("Duality: migration path cannot reach").contains("raise duality.startup.wait");
 	}
@@ -73,7 +114,7 @@ class ConnectionFailureLiveTests {
 	@Test
 	void certificateNotIssuedToTheHost(CapturedOutput output) {
 		String url = postgres.databaseUrl().replace("@" + postgres.host() + ":", "@" + postgres.hostNotInCertificate() + ":");
-		assertExplained(output, startFailing(url), "certificate did not pass", "could not be verified");
+		assertExplained(output, startFailing(url), "not issued to the host name", "could not be verified");
 		assertThat(output.getAll()).contains("sslmode=verify-ca checks the CA but not the name");
 	}
 
@@ -114,6 +155,16 @@ class ConnectionFailureLiveTests {
 			.contains("Property:  spring.datasource.url")
 			.contains(cause);
 		FailureOutput.assertAnalysedAfterTheTargets(output.getAll());
+	}
+
+	private static String urlAs(String role) {
+		return postgres.databaseUrl()
+			.replace("//" + TestPostgres.percentEncode(postgres.username()) + ":", "//" + role + ":");
+	}
+
+	// standard_conforming_strings is on: only quotes need escaping
+	private static String quoted(String literal) {
+		return "'" + literal.replace("'", "''") + "'";
 	}
 
 	private static String target(String database) {
