@@ -2,12 +2,17 @@ package io.github.duality.core;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.duality.core.tls.JdbcSslSocketFactory;
+import io.github.duality.core.tls.TlsHandshakeProbe;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.Driver;
 
 /**
  * What pgjdbc needs: a URL that never holds credentials, plus connection properties (user, password, sslmode, ...).
@@ -68,6 +73,25 @@ public final class JdbcTarget {
 			}
 		}
 		return url.toString();
+	}
+
+	/**
+	 * Why the server refused the client certificate this target presents, read from its TLS alert by a handshake of
+	 * its own (see {@link TlsHandshakeProbe}): for diagnosing a failed connection, never for connecting.
+	 * @return the alert, or empty when the target presents no certificate held in memory or the server accepts it
+	 */
+	public Optional<String> clientCertificateRefusal(Duration timeout) {
+		if (!JdbcSslSocketFactory.class.getName().equals(this.properties.getProperty("sslfactory"))) {
+			return Optional.empty();
+		}
+		Properties parsed = Driver.parseURL(this.url, null);
+		if (parsed == null) {
+			return Optional.empty();
+		}
+		String host = parsed.getProperty("PGHOST").split(",")[0];
+		int port = Integer.parseInt(parsed.getProperty("PGPORT").split(",")[0]);
+		return TlsHandshakeProbe.serverAlert(host, port, properties(),
+				"direct".equals(this.properties.getProperty("sslNegotiation")), timeout);
 	}
 
 	/** The properties with secrets masked, sorted by name: safe to print. */

@@ -26,6 +26,11 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 
 	private static final String MIGRATION_URL = "duality.migration.url";
 
+	/** Whether the failure happened on the application path (R2DBC) rather than a migration path. */
+	static boolean isApplicationPath(Throwable failure) {
+		return Tool.of(failure) == Tool.R2DBC;
+	}
+
 	/** The path the failure happened on, from the packages of the exceptions in it. */
 	static AttemptedPath of(Throwable failure, Environment environment, @Nullable BeanFactory beanFactory) {
 		Tool tool = Tool.of(failure);

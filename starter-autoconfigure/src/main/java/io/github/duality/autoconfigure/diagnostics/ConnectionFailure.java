@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 import io.r2dbc.spi.R2dbcException;
 import org.jspecify.annotations.Nullable;
@@ -306,6 +307,26 @@ public enum ConnectionFailure {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The kind a server's TLS alert about the client certificate names, or {@code null} when it names none.
+	 * @param alert the alert as the JDK words it ({@code Received fatal alert: unknown_ca})
+	 */
+	static @Nullable ConnectionFailure ofClientCertificateAlert(String alert) {
+		Causes chain = new Causes(new SSLHandshakeException(alert));
+		for (ConnectionFailure kind : List.of(CLIENT_CERTIFICATE_FROM_UNKNOWN_CA, CLIENT_CERTIFICATE_EXPIRED,
+				CLIENT_KEY_NOT_THE_CERTIFICATES, CLIENT_CERTIFICATE_REFUSED)) {
+			if (kind.test.test(chain)) {
+				return kind;
+			}
+		}
+		return null;
+	}
+
+	/** Whether a closed connection or an unknown TLS failure may hide the server's refusal of the certificate. */
+	boolean mayHideClientCertificateRefusal() {
+		return this == UNKNOWN || this == CLOSED_WITHOUT_ANSWER;
 	}
 
 	/**

@@ -1,8 +1,11 @@
 package io.github.duality.autoconfigure.diagnostics;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.github.duality.autoconfigure.startup.StartupWaitAutoConfiguration;
+import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.JdbcTarget;
 import io.github.duality.core.Secrets;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +19,9 @@ import org.springframework.core.env.Environment;
  * and where its value came from, the server's or the driver's own words, and the fix.
  */
 class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
+
+	/** An accepted certificate leaves the server waiting for the startup message: the probe's cost then. */
+	private static final Duration CLIENT_CERTIFICATE_PROBE_TIMEOUT = Duration.ofSeconds(3);
 
 	private final Environment environment;
 
@@ -33,6 +39,17 @@ class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 			return null;
 		}
 		AttemptedPath path = AttemptedPath.of(failure, this.environment, this.beanFactory);
+		String cause = (kind == ConnectionFailure.UNKNOWN) ? CauseChain.driverWords(failure)
+				: CauseChain.innermostMessage(failure);
+		if (kind.mayHideClientCertificateRefusal()) {
+			String alert = clientCertificateRefusal(failure).orElse(null);
+			ConnectionFailure refusal = (alert != null) ? ConnectionFailure.ofClientCertificateAlert(alert) : null;
+			if (refusal != null) {
+				kind = refusal;
+				cause = alert + " (the server's TLS alert, read by a handshake of Duality's own after the failure: "
+						+ "the driver saw only " + CauseChain.innermostMessage(failure) + ")";
+			}
+		}
 		Duration waited = startupWait();
 		StringBuilder description = new StringBuilder("Duality: ").append(path.name())
 			.append(" could not connect to PostgreSQL.\n\n");
@@ -47,12 +64,32 @@ class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 		if (path.origin() != null) {
 			description.append("    Origin:    ").append(path.origin()).append('\n');
 		}
-		String cause = (kind == ConnectionFailure.UNKNOWN) ? CauseChain.driverWords(failure)
-				: CauseChain.innermostMessage(failure);
 		description.append("    Cause:     ").append(Secrets.mask(cause)).append('\n');
 		return new FailureAnalysis(description.toString(),
 				kind.fix(path.property(), waited) + "\n\nSee README, Operations, \"Startup failures, explained\".",
 				failure);
+	}
+
+	/**
+	 * Under TLS 1.3 a server refuses a client certificate after the driver considers the handshake done, and the
+	 * driver reports only a closed connection: the derived target's own handshake reads the server's reason.
+	 */
+	private Optional<String> clientCertificateRefusal(Throwable failure) {
+		if (this.beanFactory == null) {
+			return Optional.empty();
+		}
+		try {
+			DerivedConnection derived = this.beanFactory.getBeanProvider(DerivedConnection.class).getIfAvailable();
+			if (derived == null) {
+				return Optional.empty();
+			}
+			JdbcTarget target = AttemptedPath.isApplicationPath(failure) ? derived.jdbc() : derived.migrationJdbc();
+			return target.clientCertificateRefusal(CLIENT_CERTIFICATE_PROBE_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			// the derivation itself failed, or the context is gone: nothing more to learn
+			return Optional.empty();
+		}
 	}
 
 	/** Zero for a value that does not bind: the analysis must not fail on it. */

@@ -1,18 +1,30 @@
 package io.github.duality.autoconfigure.diagnostics;
 
 import java.net.ConnectException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
+import io.github.duality.core.DatabaseUrl;
+import io.github.duality.core.DerivedConnection;
+import io.github.duality.testsupport.ClientCertificate;
+import io.github.duality.testsupport.ClientCertificate.KeyFormat;
+import io.github.duality.testsupport.ClientCertificates;
+import io.github.duality.testsupport.TestPostgres;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import liquibase.exception.DatabaseException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -100,6 +112,31 @@ class DatabaseConnectionFailureAnalyzerTests {
 				new ConnectException("Connection refused"))));
 		assertThat(analysis.getDescription()).contains("It stayed so for all of duality.startup.wait (30s).");
 		assertThat(analysis.getAction()).contains("raise duality.startup.wait");
+	}
+
+	/**
+	 * Under TLS 1.3 pgjdbc often sees only a broken pipe when the server refuses the client certificate: the analysis
+	 * reads the server's reason with a handshake of its own, against the real server.
+	 */
+	@Test
+	void readsTheServersReasonForRefusingTheClientCertificate(@TempDir Path directory) {
+		TestPostgres postgres = TestPostgres.get();
+		ClientCertificate foreign = ClientCertificates.issueByForeignCa(ClientCertificates.ROLE, directory);
+		String url = "postgresql://" + ClientCertificates.ROLE + "@" + postgres.host() + ":" + postgres.port() + "/"
+				+ postgres.database() + "?sslmode=verify-full&sslrootcert=" + postgres.caCertificate() + "&sslcert="
+				+ foreign.certificateFile() + "&sslkey=" + foreign.keyFile(KeyFormat.PEM_PKCS8);
+		this.environment.setProperty("spring.datasource.url", url);
+		DerivedConnection derived = DatabaseUrl.derive(url, null, null);
+		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+		beanFactory.registerBeanDefinition("dualityDerivedConnection",
+				new RootBeanDefinition(DerivedConnection.class, () -> derived));
+		beanFactory.registerBeanDefinition("dualityLiquibaseConnectionDetails", new RootBeanDefinition(Object.class));
+		FailureAnalysis analysis = new DatabaseConnectionFailureAnalyzer(this.environment, beanFactory)
+			.analyze(liquibaseFailure(new PSQLException("SSL error: Broken pipe", PSQLState.CONNECTION_FAILURE,
+					new SSLException("Broken pipe"))));
+		assertThat(analysis.getDescription()).contains("no CA that the server trusts for client certificates")
+			.contains("Cause:     Received fatal alert: unknown_ca (the server's TLS alert, read by a handshake of "
+					+ "Duality's own after the failure: the driver saw only Broken pipe)");
 	}
 
 	@Test

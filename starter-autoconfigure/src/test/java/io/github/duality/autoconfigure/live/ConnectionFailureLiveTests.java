@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.duality.testsupport.ClientCertificate;
+import io.github.duality.testsupport.ClientCertificate.KeyFormat;
+import io.github.duality.testsupport.ClientCertificates;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,6 +81,16 @@ class ConnectionFailureLiveTests {
 		assertExplained(output, startFailing(urlAs(postgres.roleRejectedByHba())),
 				"A reject line in the server's pg_hba.conf refuses this user", "pg_hba.conf rejects connection");
 		assertThat(output.getAll()).contains("Ask the DBA which pg_hba.conf line rejects it");
+	}
+
+	@Test
+	void clientCertificateFromACaTheServerDoesNotTrust(CapturedOutput output, @TempDir Path directory) {
+		ClientCertificate foreign = ClientCertificates.issueByForeignCa(ClientCertificates.ROLE, directory);
+		String url = "postgresql://" + ClientCertificates.ROLE + "@" + target(postgres.database())
+				+ "?sslmode=verify-full&sslrootcert=" + postgres.caCertificate() + "&sslcert="
+				+ foreign.certificateFile() + "&sslkey=" + foreign.keyFile(KeyFormat.PEM_PKCS8);
+		assertExplained(output, startFailing(url), "no CA that the server trusts for client certificates",
+				"unknown_ca");
 	}
 
 	@Test

@@ -36,7 +36,7 @@ public final class R2dbcTlsCustomizer implements Function<SslContextBuilder, Ssl
 	public SslContextBuilder apply(SslContextBuilder builder) {
 		KeyManagerFactory keyManagers = this.material.keyManagers();
 		if (keyManagers != null) {
-			builder.keyManager(keyManagers);
+			builder.keyManager(AlwaysOfferedKeyManager.of(keyManagers));
 		}
 		TrustManagerFactory trustManagers = this.material.trustManagers();
 		if (this.materialTrust && trustManagers != null) {
