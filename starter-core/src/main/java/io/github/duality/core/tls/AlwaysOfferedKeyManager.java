@@ -45,7 +45,8 @@ final class AlwaysOfferedKeyManager extends X509ExtendedKeyManager {
 	public @Nullable String chooseEngineClientAlias(String[] keyType, Principal @Nullable [] issuers,
 			SSLEngine engine) {
 		return (this.delegate instanceof X509ExtendedKeyManager extended)
-				? extended.chooseEngineClientAlias(keyType, null, engine) : this.delegate.chooseClientAlias(keyType, null, null);
+				? extended.chooseEngineClientAlias(keyType, null, engine)
+				: this.delegate.chooseClientAlias(keyType, null, null);
 	}
 
 	@Override

@@ -52,7 +52,8 @@ public final class JdbcSslSocketFactory extends WrappedFactory {
 
 		SSLContext newContext() throws GeneralSecurityException {
 			KeyManagerFactory keyManagers = this.material.keyManagers();
-			KeyManager[] keys = (keyManagers != null) ? new KeyManager[] { AlwaysOfferedKeyManager.of(keyManagers) } : null;
+			KeyManager[] keys = (keyManagers != null) ? new KeyManager[] { AlwaysOfferedKeyManager.of(keyManagers) }
+					: null;
 			SSLContext context = SSLContext.getInstance("TLS");
 			context.init(keys, this.trust.trustManagers(this.material), null);
 			return context;

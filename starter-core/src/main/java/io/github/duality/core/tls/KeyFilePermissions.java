@@ -40,7 +40,8 @@ public final class KeyFilePermissions {
 			return;
 		}
 		catch (IOException ex) {
-			throw new KeyFileException(parameter, "The " + parameter + " file " + file + " cannot be read: " + ex.getMessage(),
+			throw new KeyFileException(parameter,
+					"The " + parameter + " file " + file + " cannot be read: " + ex.getMessage(),
 					"Make it readable by the application's user.");
 		}
 		Set<PosixFilePermission> refused = EnumSet.copyOf(GROUP_WRITE_OR_OTHERS);
@@ -51,8 +52,8 @@ public final class KeyFilePermissions {
 			throw new KeyFileException(parameter, "The " + parameter + " file " + file + " has group or world access ("
 					+ PosixFilePermissions.toString(permissions) + "): libpq and pgjdbc refuse a private key that "
 					+ "others may read; it must be 0600 or less, or 0640 or less when root owns it.",
-					"chmod 0600 " + file + "; from a Kubernetes secret volume, set its defaultMode (or the item's mode) "
-							+ "to 0400 or 0600 (Kubernetes' default is 0644).");
+					"chmod 0600 " + file + "; from a Kubernetes secret volume, set its defaultMode (or the "
+							+ "item's mode) to 0400 or 0600 (Kubernetes' default is 0644).");
 		}
 	}
 

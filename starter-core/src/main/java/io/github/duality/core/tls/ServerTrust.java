@@ -41,7 +41,8 @@ public abstract sealed class ServerTrust {
 			return new Anchors(pemFile.toString(), factory.getTrustManagers());
 		}
 		catch (IOException | GeneralSecurityException ex) {
-			throw new KeyFileException("sslrootcert", "The root certificate file " + pemFile + " cannot be read: " + ex.getMessage(),
+			throw new KeyFileException("sslrootcert",
+					"The root certificate file " + pemFile + " cannot be read: " + ex.getMessage(),
 					"Give a PEM file of the CA certificates that signed the server's certificate.");
 		}
 	}
