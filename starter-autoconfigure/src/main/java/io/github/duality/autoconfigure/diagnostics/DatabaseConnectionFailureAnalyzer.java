@@ -3,6 +3,7 @@ package io.github.duality.autoconfigure.diagnostics;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.github.duality.autoconfigure.DatasourceUrlDerivation;
 import io.github.duality.autoconfigure.startup.StartupWaitAutoConfiguration;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.JdbcTarget;
@@ -75,14 +76,9 @@ class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 	 * driver reports only a closed connection: the derived target's own handshake reads the server's reason.
 	 */
 	private Optional<String> clientCertificateRefusal(Throwable failure) {
-		if (this.beanFactory == null) {
-			return Optional.empty();
-		}
 		try {
-			DerivedConnection derived = this.beanFactory.getBeanProvider(DerivedConnection.class).getIfAvailable();
-			if (derived == null) {
-				return Optional.empty();
-			}
+			// the failed context's beans are gone by now: derived again, as AttemptedPath does
+			DerivedConnection derived = DatasourceUrlDerivation.derive(this.environment, null);
 			JdbcTarget target = AttemptedPath.isApplicationPath(failure) ? derived.jdbc() : derived.migrationJdbc();
 			return target.clientCertificateRefusal(CLIENT_CERTIFICATE_PROBE_TIMEOUT);
 		}

@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
-import io.github.duality.core.DatabaseUrl;
-import io.github.duality.core.DerivedConnection;
 import io.github.duality.testsupport.ClientCertificate;
 import io.github.duality.testsupport.ClientCertificate.KeyFormat;
 import io.github.duality.testsupport.ClientCertificates;
@@ -24,7 +22,6 @@ import org.postgresql.util.PSQLState;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -126,13 +123,7 @@ class DatabaseConnectionFailureAnalyzerTests {
 				+ postgres.database() + "?sslmode=verify-full&sslrootcert=" + postgres.caCertificate() + "&sslcert="
 				+ foreign.certificateFile() + "&sslkey=" + foreign.keyFile(KeyFormat.PEM_PKCS8);
 		this.environment.setProperty("spring.datasource.url", url);
-		DerivedConnection derived = DatabaseUrl.derive(url, null, null);
-		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
-		beanFactory.registerBeanDefinition("dualityDerivedConnection",
-				new RootBeanDefinition(DerivedConnection.class, () -> derived));
-		beanFactory.registerBeanDefinition("dualityLiquibaseConnectionDetails", new RootBeanDefinition(Object.class));
-		FailureAnalysis analysis = new DatabaseConnectionFailureAnalyzer(this.environment, beanFactory)
-			.analyze(liquibaseFailure(new PSQLException("SSL error: Broken pipe", PSQLState.CONNECTION_FAILURE,
+		FailureAnalysis analysis = analyze(liquibaseFailure(new PSQLException("SSL error: Broken pipe", PSQLState.CONNECTION_FAILURE,
 					new SSLException("Broken pipe"))));
 		assertThat(analysis.getDescription()).contains("no CA that the server trusts for client certificates")
 			.contains("Cause:     Received fatal alert: unknown_ca (the server's TLS alert, read by a handshake of "
