@@ -283,7 +283,7 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 			String previous = this.sessionSettings.putIfAbsent(name, value);
 			if (previous != null && !previous.equals(value)) {
 				throw new InvalidConnectionUrlException("The session setting " + name + " is given twice with "
-						+ "different values (" + UrlSyntax.shown(previous) + ", " + UrlSyntax.shown(value)
+						+ "different values (" + MessageText.shown(previous) + ", " + MessageText.shown(value)
 						+ "), the second time in " + source + ".", name, "Give it once.");
 			}
 			return this;
@@ -466,7 +466,7 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 			}
 			else if (!this.value.equals(newValue)) {
 				String values = this.secret ? ""
-						: " (" + UrlSyntax.shown(this.value.toString()) + ", " + UrlSyntax.shown(newValue.toString()) + ")";
+						: " (" + MessageText.shown(this.value.toString()) + ", " + MessageText.shown(newValue.toString()) + ")";
 				throw new InvalidConnectionUrlException("The " + this.description + " is given twice with different "
 						+ "values" + values + ": " + this.source + ", and " + newSource + ".", this.parameter,
 						"Give it in one of these places only, or give the same value in both.");

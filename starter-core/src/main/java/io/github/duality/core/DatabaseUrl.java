@@ -139,7 +139,7 @@ public final class DatabaseUrl {
 				migration = Draft.direct(application, pooler.get().directHosts());
 			}
 			pooler.ifPresent((found) -> noServerSidePreparedStatements(application.builder, found, notes));
-			SpecValidator validator = new SpecValidator(LocalFiles.of(home, fileChecks),
+			SpecValidator validator = new SpecValidator(localFiles(home, fileChecks),
 					System.getProperty("user.name"), sources.username(), sslBundle);
 			ConnectionSpec spec = validator.validate(application.builder, application.input, notes);
 			notes.add("migrations always connect to the primary (targetServerType=primary, no load balancing)");
@@ -158,6 +158,11 @@ public final class DatabaseUrl {
 			throw masked(new InvalidConnectionUrlException("The URL cannot be read: " + Secrets.mask(ex.toString()),
 					null, null), application, migration);
 		}
+	}
+
+	/** The TLS files read where the application runs, or only described where it does not. */
+	private static LocalFiles localFiles(Path home, FileChecks fileChecks) {
+		return (fileChecks == FileChecks.READ) ? new ReadLocalFiles(home) : new DescribedLocalFiles(home);
 	}
 
 	private static MigrationPath migrationPath(@Nullable Draft migration, ConnectionSpec applicationSpec,
@@ -193,9 +198,9 @@ public final class DatabaseUrl {
 		String database = application.session().database();
 		if (!database.equals(migration.session().database())) {
 			throw new MigrationUrlException("The migration URL names the database "
-					+ UrlSyntax.shown(migration.session().database()) + ", the application's URL "
-					+ UrlSyntax.shown(database) + ": migrations would change a database the application does not use.",
-					"database", "Point the migration URL at " + UrlSyntax.shown(database)
+					+ MessageText.shown(migration.session().database()) + ", the application's URL "
+					+ MessageText.shown(database) + ": migrations would change a database the application does not use.",
+					"database", "Point the migration URL at " + MessageText.shown(database)
 							+ ", or leave its database out: it then takes the application's.");
 		}
 	}
@@ -236,7 +241,7 @@ public final class DatabaseUrl {
 		String shown = PLAIN_SCHEME.matcher(scheme).matches() ? "'" + scheme + ":' " : "";
 		int schemeEnd = url.indexOf("://");
 		String lowerCasePrefix = (schemeEnd > 0) ? url.substring(0, schemeEnd + 3).toLowerCase(Locale.ROOT) : "";
-		if (!lowerCasePrefix.isEmpty() && UrlSyntax.isPlain(lowerCasePrefix)
+		if (!lowerCasePrefix.isEmpty() && MessageText.isPlain(lowerCasePrefix)
 				&& UrlForm.of(lowerCasePrefix + url.substring(schemeEnd + 3)).isPresent()) {
 			throw new InvalidConnectionUrlException("The URL scheme " + shown + "is written in upper case: libpq, "
 					+ "pgjdbc and r2dbc read schemes case-sensitively, so psql and every other tool would refuse it "

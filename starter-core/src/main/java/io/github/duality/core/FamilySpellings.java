@@ -33,7 +33,7 @@ final class FamilySpellings {
 		SslMode mode = SslMode.fromLibpqName(spelling).orElseThrow(() -> invalidValue(name, value, "disable, allow, "
 				+ "prefer, require, verify-ca or verify-full"));
 		if (this.family == ParameterFamily.LIBPQ && !value.equals(mode.libpqName())) {
-			throw new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
+			throw new InvalidConnectionUrlException("The " + describe(name) + " has the value " + MessageText.shown(value)
 					+ ", which libpq refuses: it reads sslmode values case-sensitively.", name,
 					"Did you mean '" + mode.libpqName() + "'?");
 		}
@@ -50,7 +50,7 @@ final class FamilySpellings {
 			case "1" -> "sslmode=require";
 			default -> SslMode.fromLibpqName(value).map((mode) -> "sslmode=" + mode).orElse("sslmode");
 		};
-		throw new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
+		throw new InvalidConnectionUrlException("The " + describe(name) + " has the value " + MessageText.shown(value)
 				+ ", which libpq refuses: it knows ssl only as ssl=true (for pgjdbc compatibility, meaning "
 				+ "sslmode=require).", name, "Did you mean '" + instead + "'?");
 	}
@@ -139,7 +139,7 @@ final class FamilySpellings {
 	}
 
 	InvalidConnectionUrlException invalidValue(String name, String value, String expected) {
-		return new InvalidConnectionUrlException("The " + describe(name) + " has the value " + UrlSyntax.shown(value)
+		return new InvalidConnectionUrlException("The " + describe(name) + " has the value " + MessageText.shown(value)
 				+ ", which is not valid.", name, "Use " + expected + ".");
 	}
 

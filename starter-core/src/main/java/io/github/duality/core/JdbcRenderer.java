@@ -17,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class JdbcRenderer {
 
-	static final String JDK_TRUST_STORE_FACTORY = "org.postgresql.ssl.DefaultJavaSSLFactory";
-
 	private JdbcRenderer() {
 	}
 
@@ -28,7 +26,7 @@ final class JdbcRenderer {
 	 */
 	static JdbcTarget render(ConnectionSpec spec, boolean forMigrations) {
 		String hosts = spec.endpoints().hosts().stream().map(HostAndPort::toString).collect(Collectors.joining(","));
-		String url = JdbcUrlParser.PREFIX + "//" + hosts + "/"
+		String url = UrlForm.PGJDBC_PREFIX + "//" + hosts + "/"
 				+ URLEncoder.encode(spec.session().database(), StandardCharsets.UTF_8);
 		Properties properties = new Properties();
 		spec.pgjdbcOnly().forEach(properties::setProperty);
@@ -43,7 +41,7 @@ final class JdbcRenderer {
 		else {
 			setIfPresent(properties, "sslrootcert", spec.tls().rootCertificateFile());
 			if (spec.tls().trust() instanceof Tls.Trust.JdkTrustStore) {
-				properties.setProperty("sslfactory", JDK_TRUST_STORE_FACTORY);
+				properties.setProperty("sslfactory", Tls.Trust.JdkTrustStore.PGJDBC_FACTORY);
 			}
 			// the files were not read here (FileChecks.SKIP): named as they are, for explain
 			setIfPresent(properties, "sslcert", spec.tls().clientCertificate());

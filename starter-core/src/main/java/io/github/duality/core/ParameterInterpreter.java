@@ -111,7 +111,7 @@ final class ParameterInterpreter {
 					+ "spring.r2dbc.pool.* has no property for it. If you need it, define your own ConnectionFactory "
 					+ "bean (a ConnectionPool); Duality then backs off for the application path.");
 		}
-		String shown = UrlSyntax.isPlain(value) ? property + "=" + value : property;
+		String shown = MessageText.isPlain(value) ? property + "=" + value : property;
 		return new InvalidConnectionUrlException(problem, name,
 				"Remove " + name + " from the URL and set " + shown + " instead.");
 	}
@@ -223,7 +223,7 @@ final class ParameterInterpreter {
 		switch (value) {
 			case "org.postgresql.ssl.LibPQFactory" -> {
 			}
-			case "org.postgresql.ssl.DefaultJavaSSLFactory" -> {
+			case Tls.Trust.JdkTrustStore.PGJDBC_FACTORY -> {
 				this.builder.jdkTrustStore();
 				this.notes.add(name + "=" + value + ": the JDK's default trust store on both paths");
 			}
@@ -244,7 +244,7 @@ final class ParameterInterpreter {
 				case "application_name" -> this.builder.applicationName(settingValue, source);
 				case "client_encoding" -> {
 					if (!UTF8_SPELLINGS.contains(settingValue.toLowerCase(Locale.ROOT))) {
-						throw new InvalidConnectionUrlException("client_encoding " + UrlSyntax.shown(settingValue)
+						throw new InvalidConnectionUrlException("client_encoding " + MessageText.shown(settingValue)
 								+ " in " + source + ": both drivers always use UTF8.", name, "Remove the setting.");
 					}
 				}
@@ -324,9 +324,9 @@ final class ParameterInterpreter {
 	}
 
 	private InvalidConnectionUrlException unknown(String name) {
-		String problem = "Unknown " + this.family.displayName() + " parameter " + UrlSyntax.shown(name) + ": "
+		String problem = "Unknown " + this.family.displayName() + " parameter " + MessageText.shown(name) + ": "
 				+ driverName() + " would silently ignore it, and its meaning would be lost.";
-		if (!UrlSyntax.isPlain(name)) {
+		if (!MessageText.isPlain(name)) {
 			return new InvalidConnectionUrlException(problem, null, "Check the URL's encoding: an unencoded '?', "
 					+ "'&' or '#' in a password splits the URL in the wrong places (write them %3F, %26, %23).");
 		}

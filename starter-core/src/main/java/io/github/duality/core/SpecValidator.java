@@ -115,7 +115,7 @@ final class SpecValidator {
 			boolean valid = host.isIpv6() ? IPV6_ADDRESS.matcher(host.host()).matches()
 					: HOST_NAME.matcher(host.host()).matches();
 			if (!valid) {
-				throw new InvalidConnectionUrlException(UrlSyntax.shown(host.host()) + " is not a host name or IP address.",
+				throw new InvalidConnectionUrlException(MessageText.shown(host.host()) + " is not a host name or IP address.",
 						"host", "Write an ASCII host name (the xn-- form for international names) or an IP address.");
 			}
 		}

@@ -30,7 +30,7 @@ class RenderersTests {
 	void jdkTrustStoreIsAFactoryForPgjdbcAndNoRootCertificateForR2dbc() {
 		ConnectionSpec spec = spec().resolvedSslMode(SslMode.VERIFY_FULL).build();
 		assertThat(JdbcRenderer.render(spec, false).properties()).contains(entry("sslfactory",
-				JdbcRenderer.JDK_TRUST_STORE_FACTORY));
+				Tls.Trust.JdkTrustStore.PGJDBC_FACTORY));
 		assertThat(R2dbcRenderer.render(spec).options().hasOption(PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT))
 			.isFalse();
 	}
