@@ -3,6 +3,7 @@ package io.github.duality.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,14 +103,16 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 
 		private boolean transactionPoolerDeclared;
 
-		private final Map<String, String> pgjdbcOnly = new LinkedHashMap<>();
-
-		private final Map<String, String> r2dbcOnly = new LinkedHashMap<>();
+		/** Each family's parameters that stay on its own path; libpq has no path, so its own are never written. */
+		private final Map<ParameterFamily, Map<String, String>> pathOnly = new EnumMap<>(ParameterFamily.class);
 
 		private final List<int[]> secretSpans = new ArrayList<>();
 
 		Builder(UrlForm form) {
 			this.form = form;
+			for (ParameterFamily family : ParameterFamily.values()) {
+				this.pathOnly.put(family, new LinkedHashMap<>());
+			}
 		}
 
 		UrlForm form() {
@@ -370,23 +373,22 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 			this.tcpNoDelay = (this.tcpNoDelay != null) ? this.tcpNoDelay : other.tcpNoDelay;
 			this.preparedStatementCacheQueries = (this.preparedStatementCacheQueries != null)
 					? this.preparedStatementCacheQueries : other.preparedStatementCacheQueries;
-			other.pgjdbcOnly.forEach(this.pgjdbcOnly::putIfAbsent);
-			other.r2dbcOnly.forEach(this.r2dbcOnly::putIfAbsent);
+			other.pathOnly.forEach((family, parameters) -> parameters.forEach(this.pathOnly.get(family)::putIfAbsent));
+			return this;
+		}
+
+		/** A parameter that stays on its family's path, as given. */
+		Builder pathOnly(ParameterFamily family, String name, String value) {
+			this.pathOnly.get(family).put(name, value);
 			return this;
 		}
 
 		Builder pgjdbcOnly(String name, String value) {
-			this.pgjdbcOnly.put(name, value);
-			return this;
-		}
-
-		Map<String, String> pgjdbcOnly() {
-			return this.pgjdbcOnly;
+			return pathOnly(ParameterFamily.PGJDBC, name, value);
 		}
 
 		Builder r2dbcOnly(String name, String value) {
-			this.r2dbcOnly.put(name, value);
-			return this;
+			return pathOnly(ParameterFamily.R2DBC, name, value);
 		}
 
 		/** Records where a secret is written in the input, so that the accepted input is masked by position. */
@@ -425,8 +427,8 @@ public record ConnectionSpec(UrlForm form, Endpoints endpoints, Credentials cred
 							this.preparedStatementCacheQueries),
 					new Tls(mode, trust, this.sslCert, this.sslKey, this.tlsMaterial, this.directSslNegotiation,
 							this.channelBinding),
-					new SocketOptions(this.connectTimeout, this.tcpKeepAlive, this.tcpNoDelay), this.pgjdbcOnly,
-					this.r2dbcOnly);
+					new SocketOptions(this.connectTimeout, this.tcpKeepAlive, this.tcpNoDelay),
+					this.pathOnly.get(ParameterFamily.PGJDBC), this.pathOnly.get(ParameterFamily.R2DBC));
 		}
 
 	}
