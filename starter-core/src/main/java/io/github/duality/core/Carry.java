@@ -166,7 +166,7 @@ final class Carry<T> {
 	@FunctionalInterface
 	interface SourcedClaim<T> {
 
-		void claim(ConnectionSpec.Builder draft, T value, String source);
+		void claim(Draft draft, T value, String source);
 
 	}
 

@@ -47,7 +47,7 @@ final class DraftClaims {
 	/** The session settings of {@code options}: search_path and application_name are the schema and the name. */
 	static void sessionSettings(ValueReading reading, Map<String, String> settings) {
 		String source = reading.source();
-		ConnectionSpec.Builder draft = reading.draft();
+		Draft draft = reading.draft();
 		settings.forEach((setting, value) -> {
 			switch (setting) {
 				case "search_path" -> draft.schema(value, source);

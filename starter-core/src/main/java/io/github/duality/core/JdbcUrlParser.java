@@ -24,13 +24,13 @@ final class JdbcUrlParser {
 	private JdbcUrlParser() {
 	}
 
-	static void parse(String url, ConnectionSpec.Builder builder, List<String> notes) {
-		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.PGJDBC, builder, notes);
+	static void parse(String url, Draft draft, List<String> notes) {
+		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.PGJDBC, draft, notes);
 		QueryString query = QueryString.of(url);
 		refuseWhatPgjdbcWouldLog(url, query);
 		refuseServiceLookUp(query, interpreter);
 		refuseRepeatedParameters(url, query);
-		locatePassword(query, builder);
+		locatePassword(query, draft);
 		Properties properties = Driver.parseURL(url, null);
 		if (properties == null) {
 			throw new InvalidConnectionUrlException("pgjdbc cannot parse this URL (more than one '/' after the hosts, "
@@ -39,13 +39,14 @@ final class JdbcUrlParser {
 		}
 		Map<String, String> parameters = new TreeMap<>();
 		properties.stringPropertyNames().forEach((name) -> parameters.put(name, properties.getProperty(name)));
-		builder.hosts(hosts(parameters.remove("PGHOST"), parameters.remove("PGPORT")));
+		List<HostAndPort> hosts = hosts(parameters.remove("PGHOST"), parameters.remove("PGPORT"));
+		draft.hosts(hosts);
 		if (!url.startsWith(UrlForm.PGJDBC_PREFIX + "//")) {
-			notes.add("no host in the URL: " + builder.hosts().get(0) + " (pgjdbc's default)");
+			notes.add("no host in the URL: " + hosts.get(0) + " (pgjdbc's default)");
 		}
 		String database = parameters.remove("PGDBNAME");
 		if (database != null && !database.isEmpty()) {
-			builder.database(database, "the database in the URL path");
+			draft.database(database, "the database in the URL path");
 		}
 		interpreter.applyAll(parameters);
 	}
@@ -119,10 +120,10 @@ final class JdbcUrlParser {
 	}
 
 	/** Where the password is written, for masking the input as given; pgjdbc does not decode names. */
-	private static void locatePassword(QueryString query, ConnectionSpec.Builder builder) {
+	private static void locatePassword(QueryString query, Draft draft) {
 		for (QueryString.Pair pair : query.pairs()) {
 			if (pair.equals() >= 0 && pair.name().equals("password")) {
-				builder.secretAt(pair.valueStart(), pair.end());
+				draft.secretAt(pair.valueStart(), pair.end());
 			}
 		}
 	}

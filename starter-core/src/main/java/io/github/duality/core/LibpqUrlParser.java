@@ -20,7 +20,7 @@ final class LibpqUrlParser {
 	private LibpqUrlParser() {
 	}
 
-	static void parse(String url, ConnectionSpec.Builder builder, List<String> notes) {
+	static void parse(String url, Draft draft, List<String> notes) {
 		int schemeEnd = url.indexOf("://");
 		String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
 		int plus = scheme.indexOf('+');
@@ -40,9 +40,9 @@ final class LibpqUrlParser {
 		if (at >= 0 && (firstSlash < 0 || at < firstSlash)) {
 			int colon = rest.indexOf(':');
 			if (colon >= 0 && colon < at) {
-				builder.secretAt(restStart + colon + 1, restStart + at);
+				draft.secretAt(restStart + colon + 1, restStart + at);
 			}
-			userInfo(rest.substring(0, at), builder);
+			userInfo(rest.substring(0, at), draft);
 			rest = rest.substring(at + 1);
 			restStart += at + 1;
 		}
@@ -52,9 +52,9 @@ final class LibpqUrlParser {
 		String authority = (pathStart >= 0) ? beforeQuery.substring(0, pathStart) : beforeQuery;
 		if (pathStart >= 0 && pathStart < beforeQuery.length() - 1) {
 			String path = beforeQuery.substring(pathStart + 1);
-			boolean sqlalchemy = builder.form() == UrlForm.SQLALCHEMY;
+			boolean sqlalchemy = draft.form() == UrlForm.SQLALCHEMY;
 			// SQLAlchemy's make_url decodes the user and password but not the database name
-			builder.database(sqlalchemy ? path : UrlSyntax.percentDecode(path, "database name", "dbname"),
+			draft.database(sqlalchemy ? path : UrlSyntax.percentDecode(path, "database name", "dbname"),
 					"the database in the URL path");
 			if (sqlalchemy && path.indexOf('%') >= 0) {
 				notes.add("SQLAlchemy does not decode the database name: its '%' escapes are kept as written");
@@ -65,21 +65,21 @@ final class LibpqUrlParser {
 			hostEntries.addAll(List.of(authority.split(",", -1)));
 		}
 		QueryString query = (queryStart >= 0) ? QueryString.of(url, restStart + queryStart + 1) : QueryString.NONE;
-		Map<String, String> parameters = queryParameters(query, hostEntries, builder);
+		Map<String, String> parameters = queryParameters(query, hostEntries, draft);
 		String portList = parameters.remove("port");
-		builder.hosts(hosts(hostEntries, portList));
-		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.LIBPQ, builder, notes);
+		draft.hosts(hosts(hostEntries, portList));
+		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.LIBPQ, draft, notes);
 		interpreter.applyAll(parameters);
 	}
 
-	private static void userInfo(String userInfo, ConnectionSpec.Builder builder) {
+	private static void userInfo(String userInfo, Draft draft) {
 		int colon = userInfo.indexOf(':');
 		String user = (colon >= 0) ? userInfo.substring(0, colon) : userInfo;
 		if (!user.isEmpty()) {
-			builder.user(UrlSyntax.percentDecode(user, "user name", "user"), "the user name in the URL (user@host)");
+			draft.user(UrlSyntax.percentDecode(user, "user name", "user"), "the user name in the URL (user@host)");
 		}
 		if (colon >= 0) {
-			builder.password(UrlSyntax.percentDecode(userInfo.substring(colon + 1), "password", "password"),
+			draft.password(UrlSyntax.percentDecode(userInfo.substring(colon + 1), "password", "password"),
 					"the password in the URL (user:password@host)");
 		}
 	}
@@ -89,8 +89,8 @@ final class LibpqUrlParser {
 	 * moved to the host entries. A keyword given twice with different values is an error.
 	 */
 	private static Map<String, String> queryParameters(QueryString query, List<String> hostEntries,
-			ConnectionSpec.Builder builder) {
-		UrlForm form = builder.form();
+			Draft draft) {
+		UrlForm form = draft.form();
 		Map<String, String> parameters = new LinkedHashMap<>();
 		boolean authorityHasHosts = !hostEntries.isEmpty();
 		String hostParameter = null;
@@ -109,7 +109,7 @@ final class LibpqUrlParser {
 			}
 			String value = decodeQueryPart(pair.substring(equals + 1), form, "value of " + name, name);
 			if (name.equals("password")) {
-				builder.secretAt(queryPair.valueStart(), queryPair.end());
+				draft.secretAt(queryPair.valueStart(), queryPair.end());
 			}
 			if (name.equals("host")) {
 				// the entries stay encoded: each is decoded once, as a host, with the authority's

@@ -42,21 +42,21 @@ public enum Parameter {
 
 	DATABASE(Names.ofPgjdbc("PGDBNAME").libpq("dbname").r2dbc("database"), Fate.TRANSLATED,
 			"The database; when absent, the user name (the server's default) is written on both paths.",
-			Carry.read(ValueReaders.AS_GIVEN).toSourced(ConnectionSpec.Builder::database)
+			Carry.read(ValueReaders.AS_GIVEN).toSourced(Draft::database)
 				.r2dbc(ConnectionFactoryOptions.DATABASE, (spec) -> spec.session().database())),
 
 	USER(Names.ofPgjdbc("user").libpq("user").r2dbc("user"), Fate.TRANSLATED,
 			"From the URL (user@host), a user parameter or spring.datasource.username; different values are an error. "
 					+ "When absent, the operating-system user for pgjdbc and libpq inputs (their default), written on "
 					+ "both paths; required in r2dbc URLs (r2dbc has no default user).",
-			Carry.read(ValueReaders.AS_GIVEN).toSourced(ConnectionSpec.Builder::user)
+			Carry.read(ValueReaders.AS_GIVEN).toSourced(Draft::user)
 				.pgjdbc((spec) -> spec.credentials().user())
 				.r2dbc(ConnectionFactoryOptions.USER, (spec) -> spec.credentials().user())),
 
 	PASSWORD(Names.ofPgjdbc("password").libpq("password").r2dbc("password"), Fate.TRANSLATED,
 			"From the URL (user:password@host), a password parameter or spring.datasource.password; different values are an "
 					+ "error. Never written into the JDBC URL; any character works.",
-			Carry.read(ValueReaders.AS_GIVEN).toSourced(ConnectionSpec.Builder::password)
+			Carry.read(ValueReaders.AS_GIVEN).toSourced(Draft::password)
 				.pgjdbc((spec) -> spec.credentials().password())
 				.r2dbc(ConnectionFactoryOptions.PASSWORD, (spec) -> spec.credentials().password())),
 
@@ -82,7 +82,7 @@ public enum Parameter {
 					+ "r2dbc's own default is disable), disable for r2dbc inputs (r2dbc's default). verify-ca checks the "
 					+ "certificate chain and not the host name on both paths (r2dbc gets a TLS context without "
 					+ "Netty's host-name check). r2dbc's tunnel mode is refused (pgjdbc has no equivalent).",
-			Carry.read(ValueReaders.SSL_MODE).toSourced(ConnectionSpec.Builder::sslMode)
+			Carry.read(ValueReaders.SSL_MODE).toSourced(Draft::sslMode)
 				.pgjdbc((spec) -> spec.tls().mode().libpqName())
 				.r2dbc(PostgresqlConnectionFactoryProvider.SSL_MODE,
 						(spec) -> SSLMode.fromValue(spec.tls().mode().libpqName()))),
@@ -243,7 +243,7 @@ public enum Parameter {
 			Fate.TRANSLATED,
 			"The name each connection reports in pg_stat_activity. When absent, each driver reports its own "
 					+ "default (PostgreSQL JDBC Driver, r2dbc-postgresql), which tells the paths apart.",
-			Carry.read(ValueReaders.AS_GIVEN).toSourced(ConnectionSpec.Builder::applicationName)
+			Carry.read(ValueReaders.AS_GIVEN).toSourced(Draft::applicationName)
 				.pgjdbc((spec) -> spec.session().applicationName())
 				.r2dbc(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, (spec) -> spec.session().applicationName())),
 
@@ -256,7 +256,7 @@ public enum Parameter {
 	CURRENT_SCHEMA(Names.ofPgjdbc("currentSchema").r2dbc("currentSchema", "schema"), Fate.TRANSLATED,
 			"The search_path, sent at startup by both drivers. libpq inputs set it with options=-c search_path=...; "
 					+ "a search_path given twice with different values is an error.",
-			Carry.read(ValueReaders.AS_GIVEN).toSourced(ConnectionSpec.Builder::schema)
+			Carry.read(ValueReaders.AS_GIVEN).toSourced(Draft::schema)
 				.pgjdbc((spec) -> spec.session().schema())
 				.r2dbc(PostgresqlConnectionFactoryProvider.CURRENT_SCHEMA, (spec) -> spec.session().schema())),
 

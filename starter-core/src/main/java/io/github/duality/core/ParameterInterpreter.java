@@ -15,16 +15,16 @@ final class ParameterInterpreter {
 
 	private final ParameterFamily family;
 
-	private final ConnectionSpec.Builder builder;
+	private final Draft draft;
 
 	private final List<String> notes;
 
 	/** The value and spelling each carried parameter was given with, to refuse an alias with another value. */
 	private final Map<Parameter, String> given = new EnumMap<>(Parameter.class);
 
-	ParameterInterpreter(ParameterFamily family, ConnectionSpec.Builder builder, List<String> notes) {
+	ParameterInterpreter(ParameterFamily family, Draft draft, List<String> notes) {
 		this.family = family;
-		this.builder = builder;
+		this.draft = draft;
 		this.notes = notes;
 	}
 
@@ -64,17 +64,17 @@ final class ParameterInterpreter {
 							"The " + describe(name) + " cannot be carried to both drivers: " + parameter.note(), name,
 							"Remove " + name + " from the URL" + accepted + ".");
 				}
-				this.builder.pathOnly(this.family, name, value);
+				this.draft.pathOnly(this.family, name, value);
 			}
 			case PATH_ONLY -> {
-				this.builder.pathOnly(this.family, name, value);
+				this.draft.pathOnly(this.family, name, value);
 				this.notes.add(name + " stays on the " + this.family.pathName() + " path: " + parameter.note());
 			}
 			case TRANSLATED, CONVERTED -> {
 				refuseAliasWithAnotherValue(parameter, name, value);
 				parameter.carry()
 					.orElseThrow()
-					.apply(new ValueReading(this.family, this.builder, this.notes, parameter, name, value));
+					.apply(new ValueReading(this.family, this.draft, this.notes, parameter, name, value));
 			}
 		}
 	}

@@ -22,7 +22,7 @@ final class R2dbcUrlParser {
 	private R2dbcUrlParser() {
 	}
 
-	static void parse(String url, ConnectionSpec.Builder builder, List<String> notes) {
+	static void parse(String url, Draft draft, List<String> notes) {
 		ConnectionFactoryOptions options;
 		try {
 			options = ConnectionFactoryOptions.parse(url);
@@ -36,7 +36,7 @@ final class R2dbcUrlParser {
 		}
 		QueryString query = QueryString.of(url);
 		refuseRepeatedParameters(query);
-		locatePassword(url, query, builder);
+		locatePassword(url, query, draft);
 		Map<String, Object> values = new TreeMap<>(ConnectionFactoryOptionsReader.read(options));
 		boolean failover = driverAndProtocol((String) values.remove("driver"), (String) values.remove("protocol"),
 				notes);
@@ -45,23 +45,23 @@ final class R2dbcUrlParser {
 		Object user = values.remove("user");
 		Object password = values.remove("password");
 		Object database = values.remove("database");
-		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.R2DBC, builder, notes);
+		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.R2DBC, draft, notes);
 		Map<String, String> parameters = new TreeMap<>();
 		values.forEach((name, value) -> parameters.put(name, String.valueOf(value)));
 		interpreter.applyAll(parameters);
-		builder.hosts(hosts((host != null) ? host.toString() : "", (Integer) port, failover, notes));
+		draft.hosts(hosts((host != null) ? host.toString() : "", (Integer) port, failover, notes));
 		if (user != null) {
-			builder.user(user.toString(), "the user name in the URL (user@host)");
+			draft.user(user.toString(), "the user name in the URL (user@host)");
 		}
 		if (password != null) {
-			builder.password(password.toString(), "the password in the URL (user:password@host)");
+			draft.password(password.toString(), "the password in the URL (user:password@host)");
 			if (password.toString().contains(" ") && url.contains("+")) {
 				notes.add("r2dbc decodes '+' in the user info as a space, and so does duality for r2dbc URLs; write a "
 						+ "literal '+' as %2B");
 			}
 		}
 		if (database != null && !database.toString().isEmpty()) {
-			builder.database(database.toString(), "the database in the URL path");
+			draft.database(database.toString(), "the database in the URL path");
 		}
 	}
 
@@ -81,7 +81,7 @@ final class R2dbcUrlParser {
 	 * Where the password is written, for masking the input as given: from the user's ':' to the last '@' of the
 	 * authority (r2dbc-spi ends the user info there), and as a password= option.
 	 */
-	private static void locatePassword(String url, QueryString query, ConnectionSpec.Builder builder) {
+	private static void locatePassword(String url, QueryString query, Draft draft) {
 		int authorityStart = url.indexOf("://") + 3;
 		int authorityEnd = authorityStart;
 		while (authorityEnd < url.length() && "/?".indexOf(url.charAt(authorityEnd)) < 0) {
@@ -90,11 +90,11 @@ final class R2dbcUrlParser {
 		int at = url.lastIndexOf('@', authorityEnd - 1);
 		int colon = url.indexOf(':', authorityStart);
 		if (at >= authorityStart && colon >= 0 && colon < at) {
-			builder.secretAt(colon + 1, at);
+			draft.secretAt(colon + 1, at);
 		}
 		for (QueryString.Pair pair : query.pairs()) {
 			if (pair.equals() > 0 && URLDecoder.decode(pair.name(), StandardCharsets.UTF_8).equals("password")) {
-				builder.secretAt(pair.valueStart(), pair.end());
+				draft.secretAt(pair.valueStart(), pair.end());
 			}
 		}
 	}

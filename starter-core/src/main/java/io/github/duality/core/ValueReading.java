@@ -10,7 +10,7 @@ final class ValueReading {
 
 	private final ParameterFamily family;
 
-	private final ConnectionSpec.Builder draft;
+	private final Draft draft;
 
 	private final List<String> notes;
 
@@ -20,7 +20,7 @@ final class ValueReading {
 
 	private final String value;
 
-	ValueReading(ParameterFamily family, ConnectionSpec.Builder draft, List<String> notes, Parameter parameter,
+	ValueReading(ParameterFamily family, Draft draft, List<String> notes, Parameter parameter,
 			String name, String value) {
 		this.family = family;
 		this.draft = draft;
@@ -38,7 +38,7 @@ final class ValueReading {
 		return this.draft.form();
 	}
 
-	ConnectionSpec.Builder draft() {
+	Draft draft() {
 		return this.draft;
 	}
 
