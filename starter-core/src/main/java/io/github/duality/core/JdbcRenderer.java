@@ -13,11 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the pgjdbc target: a URL with hosts and database only (pgjdbc form-decodes the database, so it is
- * form-encoded here), everything else, credentials first, as connection properties.
+ * form-encoded here), everything else as connection properties. The carried rows of {@link Parameter} write their
+ * own properties; written here by hand are the trust anchors and client keys, and the migration override.
  */
 final class JdbcRenderer {
-
-	static final String JDK_TRUST_STORE_FACTORY = "org.postgresql.ssl.DefaultJavaSSLFactory";
 
 	private JdbcRenderer() {
 	}
@@ -28,58 +27,34 @@ final class JdbcRenderer {
 	 */
 	static JdbcTarget render(ConnectionSpec spec, boolean forMigrations) {
 		String hosts = spec.endpoints().hosts().stream().map(HostAndPort::toString).collect(Collectors.joining(","));
-		String url = JdbcUrlParser.PREFIX + "//" + hosts + "/"
+		String url = UrlForm.PGJDBC_PREFIX + "//" + hosts + "/"
 				+ URLEncoder.encode(spec.session().database(), StandardCharsets.UTF_8);
 		Properties properties = new Properties();
 		spec.pgjdbcOnly().forEach(properties::setProperty);
-		properties.setProperty("user", spec.credentials().user());
-		setIfPresent(properties, "password", spec.credentials().password());
-		properties.setProperty("sslmode", spec.tls().mode().libpqName());
+		for (Parameter parameter : Parameter.table()) {
+			parameter.carry()
+				.flatMap(Carry::pgjdbcWriter)
+				.ifPresent((writer) -> set(properties, parameter, writer.apply(spec)));
+		}
 		TlsMaterial material = spec.tls().material();
 		if (material != null) {
-			properties.setProperty("sslfactory", JdbcSslSocketFactory.class.getName());
-			properties.setProperty("sslfactoryarg", JdbcSslSocketFactory.register(material, serverTrust(spec.tls())));
+			set(properties, Parameter.SSL_FACTORY, JdbcSslSocketFactory.class.getName());
+			set(properties, Parameter.SSL_FACTORY_ARG,
+					JdbcSslSocketFactory.register(material, serverTrust(spec.tls())));
 		}
 		else {
-			setIfPresent(properties, "sslrootcert", spec.tls().rootCertificateFile());
+			set(properties, Parameter.SSL_ROOT_CERT, spec.tls().rootCertificateFile());
 			if (spec.tls().trust() instanceof Tls.Trust.JdkTrustStore) {
-				properties.setProperty("sslfactory", JDK_TRUST_STORE_FACTORY);
+				set(properties, Parameter.SSL_FACTORY, Tls.Trust.JdkTrustStore.PGJDBC_FACTORY);
 			}
 			// the files were not read here (FileChecks.SKIP): named as they are, for explain
-			setIfPresent(properties, "sslcert", spec.tls().clientCertificate());
-			setIfPresent(properties, "sslkey", spec.tls().clientKey());
-		}
-		if (spec.tls().directNegotiation()) {
-			properties.setProperty("sslNegotiation", "direct");
-		}
-		setIfPresent(properties, "channelBinding", spec.tls().channelBinding());
-		setIfPresent(properties, "currentSchema", spec.session().schema());
-		setIfPresent(properties, "ApplicationName", spec.session().applicationName());
-		if (!spec.session().settings().isEmpty()) {
-			properties.setProperty("options", SessionSettings.formatCommandLine(spec.session().settings()));
-		}
-		if (spec.socket().connectTimeout() != null) {
-			properties.setProperty("connectTimeout",
-					Long.toString(Durations.toWholeSecondsRoundedUp(spec.socket().connectTimeout())));
+			set(properties, Parameter.SSL_CERT, spec.tls().clientCertificate());
+			set(properties, Parameter.SSL_KEY, spec.tls().clientKey());
 		}
 		if (forMigrations) {
-			properties.setProperty("targetServerType", TargetServerType.PRIMARY.propertyValue());
+			set(properties, Parameter.TARGET_SERVER_TYPE, TargetServerType.PRIMARY.propertyValue());
+			properties.remove(Parameter.LOAD_BALANCE_HOSTS.preferredName(ParameterFamily.PGJDBC));
 		}
-		else {
-			if (spec.endpoints().targetServerType() != TargetServerType.ANY) {
-				properties.setProperty("targetServerType", spec.endpoints().targetServerType().propertyValue());
-			}
-			if (spec.endpoints().loadBalanceHosts()) {
-				properties.setProperty("loadBalanceHosts", "true");
-			}
-		}
-		if (spec.endpoints().hostRecheck() != null) {
-			properties.setProperty("hostRecheckSeconds",
-					Long.toString(Durations.toWholeSecondsRoundedUp(spec.endpoints().hostRecheck())));
-		}
-		setIfPresent(properties, "tcpKeepAlive", spec.socket().tcpKeepAlive());
-		setIfPresent(properties, "tcpNoDelay", spec.socket().tcpNoDelay());
-		setIfPresent(properties, "preparedStatementCacheQueries", spec.session().preparedStatementCacheQueries());
 		return new JdbcTarget(url, properties);
 	}
 
@@ -94,9 +69,10 @@ final class JdbcRenderer {
 		return (tls.trust() instanceof Tls.Trust.OfMaterial) ? ServerTrust.ofMaterial() : ServerTrust.jdkDefault();
 	}
 
-	private static void setIfPresent(Properties properties, String name, @Nullable Object value) {
+	/** Sets the row's property under its preferred pgjdbc name, when there is a value. */
+	private static void set(Properties properties, Parameter parameter, @Nullable Object value) {
 		if (value != null) {
-			properties.setProperty(name, value.toString());
+			properties.setProperty(parameter.preferredName(ParameterFamily.PGJDBC), value.toString());
 		}
 	}
 

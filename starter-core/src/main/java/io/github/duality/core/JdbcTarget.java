@@ -20,7 +20,8 @@ import org.postgresql.Driver;
 public final class JdbcTarget {
 
 	/** What travels beside the URL in every form of the target, Spring Boot's connection details included. */
-	private static final Set<String> CREDENTIALS = Set.of("user", "password");
+	private static final Set<String> CREDENTIALS = Set.of(Parameter.USER.preferredName(ParameterFamily.PGJDBC),
+			Parameter.PASSWORD.preferredName(ParameterFamily.PGJDBC));
 
 	private final String url;
 
@@ -45,12 +46,12 @@ public final class JdbcTarget {
 	}
 
 	public String user() {
-		return this.properties.getProperty("user");
+		return this.properties.getProperty(Parameter.USER.preferredName(ParameterFamily.PGJDBC));
 	}
 
 	/** The password, or {@code null} when the server needs none. */
 	public @Nullable String password() {
-		return this.properties.getProperty("password");
+		return this.properties.getProperty(Parameter.PASSWORD.preferredName(ParameterFamily.PGJDBC));
 	}
 
 	/**
@@ -97,6 +98,15 @@ public final class JdbcTarget {
 	/** The properties with secrets masked, sorted by name: safe to print. */
 	public Map<String, String> maskedProperties() {
 		return Secrets.maskedView(this.properties);
+	}
+
+	/**
+	 * The target in one line for a log, a wait or a failure analysis: endpoint, user and TLS mode, no secret, e.g.
+	 * {@code jdbc:postgresql://db:5432/shop (user app, sslmode verify-full)}.
+	 */
+	public String describe() {
+		return this.url + " (user " + user() + ", sslmode "
+				+ this.properties.getProperty(Parameter.SSL_MODE.preferredName(ParameterFamily.PGJDBC)) + ")";
 	}
 
 	@Override

@@ -17,8 +17,6 @@ import org.postgresql.Driver;
  */
 final class JdbcUrlParser {
 
-	static final String PREFIX = "jdbc:postgresql:";
-
 	private static final String SERVICE = "service";
 
 	private static final String URL_SHAPE = "jdbc:postgresql://host[:port][,host2[:port2]]/database?name=value";
@@ -26,12 +24,13 @@ final class JdbcUrlParser {
 	private JdbcUrlParser() {
 	}
 
-	static void parse(String url, ConnectionSpec.Builder builder, List<String> notes) {
-		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.PGJDBC, builder, notes);
-		refuseWhatPgjdbcWouldLog(url);
-		refuseServiceLookUp(url, interpreter);
-		refuseRepeatedParameters(url);
-		locatePassword(url, builder);
+	static void parse(String url, Draft draft, List<String> notes) {
+		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.PGJDBC, draft, notes);
+		QueryString query = QueryString.of(url);
+		refuseWhatPgjdbcWouldLog(url, query);
+		refuseServiceLookUp(query, interpreter);
+		refuseRepeatedParameters(url, query);
+		locatePassword(query, draft);
 		Properties properties = Driver.parseURL(url, null);
 		if (properties == null) {
 			throw new InvalidConnectionUrlException("pgjdbc cannot parse this URL (more than one '/' after the hosts, "
@@ -40,13 +39,14 @@ final class JdbcUrlParser {
 		}
 		Map<String, String> parameters = new TreeMap<>();
 		properties.stringPropertyNames().forEach((name) -> parameters.put(name, properties.getProperty(name)));
-		builder.hosts(hosts(parameters.remove("PGHOST"), parameters.remove("PGPORT")));
-		if (!url.startsWith(PREFIX + "//")) {
-			notes.add("no host in the URL: " + builder.hosts().get(0) + " (pgjdbc's default)");
+		List<HostAndPort> hosts = hosts(parameters.remove("PGHOST"), parameters.remove("PGPORT"));
+		draft.hosts(hosts);
+		if (!url.startsWith(UrlForm.PGJDBC_PREFIX + "//")) {
+			notes.add("no host in the URL: " + hosts.get(0) + " (pgjdbc's default)");
 		}
 		String database = parameters.remove("PGDBNAME");
 		if (database != null && !database.isEmpty()) {
-			builder.database(database, "the database in the URL path");
+			draft.database(database, "the database in the URL path");
 		}
 		interpreter.applyAll(parameters);
 	}
@@ -55,12 +55,12 @@ final class JdbcUrlParser {
 	 * pgjdbc logs the rejected part of a URL, and for user info or a malformed %-escape in a value that can be a
 	 * password: refuse these shapes before pgjdbc sees them.
 	 */
-	private static void refuseWhatPgjdbcWouldLog(String url) {
+	private static void refuseWhatPgjdbcWouldLog(String url, QueryString query) {
 		int queryStart = url.indexOf('?');
 		String server = (queryStart >= 0) ? url.substring(0, queryStart) : url;
-		if (url.startsWith(PREFIX + "//")) {
-			String afterSlashes = url.substring(PREFIX.length() + 2);
-			int pathStart = server.indexOf('/', PREFIX.length() + 2);
+		if (url.startsWith(UrlForm.PGJDBC_PREFIX + "//")) {
+			String afterSlashes = url.substring(UrlForm.PGJDBC_PREFIX.length() + 2);
+			int pathStart = server.indexOf('/', UrlForm.PGJDBC_PREFIX.length() + 2);
 			if (server.contains("@") || firstSegment(afterSlashes).contains("@")) {
 				throw new InvalidConnectionUrlException("pgjdbc URLs cannot carry user:password@ before the host.",
 						"password", "Give the user and password as spring.datasource.username and .password (or as "
@@ -77,13 +77,9 @@ final class JdbcUrlParser {
 			}
 			requireFormDecodable(server.substring(pathStart + 1), "database name", "PGDBNAME");
 		}
-		if (queryStart >= 0) {
-			for (String pair : url.substring(queryStart + 1).split("&")) {
-				int equals = pair.indexOf('=');
-				if (equals > 0) {
-					String name = pair.substring(0, equals);
-					requireFormDecodable(pair.substring(equals + 1), "value of " + name, name);
-				}
+		for (QueryString.Pair pair : query.pairs()) {
+			if (pair.equals() > 0) {
+				requireFormDecodable(pair.value(), "value of " + pair.name(), pair.name());
 			}
 		}
 	}
@@ -93,24 +89,22 @@ final class JdbcUrlParser {
 	 * {@code dbname} replace what the URL names before it: a second, different value is refused, never chosen in
 	 * silence ({@code sslmode=verify-full&sslmode=disable} would run in plain text).
 	 */
-	private static void refuseRepeatedParameters(String url) {
+	private static void refuseRepeatedParameters(String url, QueryString query) {
 		int queryStart = url.indexOf('?');
 		if (queryStart < 0) {
 			return;
 		}
 		RepeatedParameters given = new RepeatedParameters(ParameterFamily.PGJDBC);
-		for (String pair : url.substring(queryStart + 1).split("&")) {
-			int equals = pair.indexOf('=');
-			if (!pair.isEmpty()) {
-				given.add((equals >= 0) ? pair.substring(0, equals) : pair,
-						(equals >= 0) ? URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8) : "");
+		for (QueryString.Pair pair : query.pairs()) {
+			if (!pair.text().isEmpty()) {
+				given.add(pair.name(), URLDecoder.decode(pair.value(), StandardCharsets.UTF_8));
 			}
 		}
 		// a second parse of the URL, only when the query names what it could replace
-		if (url.startsWith(PREFIX + "//") && Stream.of("host", "port", "dbname").anyMatch(given::gives)) {
+		if (url.startsWith(UrlForm.PGJDBC_PREFIX + "//") && Stream.of("host", "port", "dbname").anyMatch(given::gives)) {
 			Properties beforeQuery = Driver.parseURL(url.substring(0, queryStart), null);
 			if (beforeQuery != null) {
-				String authority = url.substring(PREFIX.length() + 2, url.indexOf('/', PREFIX.length() + 2));
+				String authority = url.substring(UrlForm.PGJDBC_PREFIX.length() + 2, url.indexOf('/', UrlForm.PGJDBC_PREFIX.length() + 2));
 				if (!authority.isEmpty()) {
 					given.alsoGivenBeforeQuery("host", beforeQuery.getProperty("PGHOST"));
 				}
@@ -126,16 +120,11 @@ final class JdbcUrlParser {
 	}
 
 	/** Where the password is written, for masking the input as given; pgjdbc does not decode names. */
-	private static void locatePassword(String url, ConnectionSpec.Builder builder) {
-		int pairStart = url.indexOf('?') + 1;
-		if (pairStart == 0) {
-			return;
-		}
-		for (String pair : url.substring(pairStart).split("&")) {
-			if (pair.startsWith("password=")) {
-				builder.secretAt(pairStart + "password=".length(), pairStart + pair.length());
+	private static void locatePassword(QueryString query, Draft draft) {
+		for (QueryString.Pair pair : query.pairs()) {
+			if (pair.equals() >= 0 && pair.name().equals("password")) {
+				draft.secretAt(pair.valueStart(), pair.end());
 			}
-			pairStart += pair.length() + 1;
 		}
 	}
 
@@ -153,14 +142,10 @@ final class JdbcUrlParser {
 	 * pgjdbc resolves {@code service=} from pg_service.conf while parsing, and fails without a word when the service
 	 * is not there: refuse it first (it is refused anyway) so the message says why.
 	 */
-	private static void refuseServiceLookUp(String url, ParameterInterpreter interpreter) {
-		int queryStart = url.indexOf('?');
-		if (queryStart < 0) {
-			return;
-		}
-		for (String pair : url.substring(queryStart + 1).split("&")) {
-			if (pair.equals(SERVICE) || pair.startsWith(SERVICE + "=")) {
-				interpreter.apply(SERVICE, pair.substring(Math.min(pair.length(), SERVICE.length() + 1)));
+	private static void refuseServiceLookUp(QueryString query, ParameterInterpreter interpreter) {
+		for (QueryString.Pair pair : query.pairs()) {
+			if (pair.name().equals(SERVICE)) {
+				interpreter.apply(SERVICE, pair.value());
 			}
 		}
 	}

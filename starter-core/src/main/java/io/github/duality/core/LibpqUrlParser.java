@@ -20,14 +20,14 @@ final class LibpqUrlParser {
 	private LibpqUrlParser() {
 	}
 
-	static void parse(String url, ConnectionSpec.Builder builder, List<String> notes) {
+	static void parse(String url, Draft draft, List<String> notes) {
 		int schemeEnd = url.indexOf("://");
 		String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
 		int plus = scheme.indexOf('+');
 		if (plus >= 0) {
 			String driver = scheme.substring(plus + 1);
 			if (!UrlForm.SQLALCHEMY_DRIVERS.contains(driver)) {
-				throw new InvalidConnectionUrlException("The SQLAlchemy driver " + UrlSyntax.shown(driver)
+				throw new InvalidConnectionUrlException("The SQLAlchemy driver " + MessageText.shown(driver)
 						+ " is not one whose URL duality knows.", null,
 						"Use postgresql+asyncpg, +psycopg, +psycopg2, +pg8000 or a plain postgresql:// URL.");
 			}
@@ -40,22 +40,21 @@ final class LibpqUrlParser {
 		if (at >= 0 && (firstSlash < 0 || at < firstSlash)) {
 			int colon = rest.indexOf(':');
 			if (colon >= 0 && colon < at) {
-				builder.secretAt(restStart + colon + 1, restStart + at);
+				draft.secretAt(restStart + colon + 1, restStart + at);
 			}
-			userInfo(rest.substring(0, at), builder);
+			userInfo(rest.substring(0, at), draft);
 			rest = rest.substring(at + 1);
 			restStart += at + 1;
 		}
 		int queryStart = rest.indexOf('?');
-		String query = (queryStart >= 0) ? rest.substring(queryStart + 1) : "";
 		String beforeQuery = (queryStart >= 0) ? rest.substring(0, queryStart) : rest;
 		int pathStart = beforeQuery.indexOf('/');
 		String authority = (pathStart >= 0) ? beforeQuery.substring(0, pathStart) : beforeQuery;
 		if (pathStart >= 0 && pathStart < beforeQuery.length() - 1) {
 			String path = beforeQuery.substring(pathStart + 1);
-			boolean sqlalchemy = builder.form() == UrlForm.SQLALCHEMY;
+			boolean sqlalchemy = draft.form() == UrlForm.SQLALCHEMY;
 			// SQLAlchemy's make_url decodes the user and password but not the database name
-			builder.database(sqlalchemy ? path : UrlSyntax.percentDecode(path, "database name", "dbname"),
+			draft.database(sqlalchemy ? path : UrlSyntax.percentDecode(path, "database name", "dbname"),
 					"the database in the URL path");
 			if (sqlalchemy && path.indexOf('%') >= 0) {
 				notes.add("SQLAlchemy does not decode the database name: its '%' escapes are kept as written");
@@ -65,21 +64,22 @@ final class LibpqUrlParser {
 		if (!authority.isEmpty()) {
 			hostEntries.addAll(List.of(authority.split(",", -1)));
 		}
-		Map<String, String> parameters = queryParameters(query, restStart + queryStart + 1, hostEntries, builder);
+		QueryString query = (queryStart >= 0) ? QueryString.of(url, restStart + queryStart + 1) : QueryString.NONE;
+		Map<String, String> parameters = queryParameters(query, hostEntries, draft);
 		String portList = parameters.remove("port");
-		builder.hosts(hosts(hostEntries, portList));
-		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.LIBPQ, builder, notes);
+		draft.hosts(hosts(hostEntries, portList));
+		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.LIBPQ, draft, notes);
 		interpreter.applyAll(parameters);
 	}
 
-	private static void userInfo(String userInfo, ConnectionSpec.Builder builder) {
+	private static void userInfo(String userInfo, Draft draft) {
 		int colon = userInfo.indexOf(':');
 		String user = (colon >= 0) ? userInfo.substring(0, colon) : userInfo;
 		if (!user.isEmpty()) {
-			builder.user(UrlSyntax.percentDecode(user, "user name", "user"), "the user name in the URL (user@host)");
+			draft.user(UrlSyntax.percentDecode(user, "user name", "user"), "the user name in the URL (user@host)");
 		}
 		if (colon >= 0) {
-			builder.password(UrlSyntax.percentDecode(userInfo.substring(colon + 1), "password", "password"),
+			draft.password(UrlSyntax.percentDecode(userInfo.substring(colon + 1), "password", "password"),
 					"the password in the URL (user:password@host)");
 		}
 	}
@@ -88,34 +88,28 @@ final class LibpqUrlParser {
 	 * The decoded query, with {@code host} values (libpq's comma lists and SQLAlchemy's repeated {@code host=h:port})
 	 * moved to the host entries. A keyword given twice with different values is an error.
 	 */
-	private static Map<String, String> queryParameters(String query, int queryOffset, List<String> hostEntries,
-			ConnectionSpec.Builder builder) {
-		UrlForm form = builder.form();
+	private static Map<String, String> queryParameters(QueryString query, List<String> hostEntries,
+			Draft draft) {
+		UrlForm form = draft.form();
 		Map<String, String> parameters = new LinkedHashMap<>();
-		if (query.isEmpty()) {
-			return parameters;
-		}
 		boolean authorityHasHosts = !hostEntries.isEmpty();
 		String hostParameter = null;
-		int pairStart = queryOffset;
-		for (String pair : query.split("&")) {
-			int valueStart = pairStart + pair.indexOf('=') + 1;
-			int valueEnd = pairStart + pair.length();
-			pairStart = valueEnd + 1;
-			int equals = pair.indexOf('=');
+		for (QueryString.Pair queryPair : query.pairs()) {
+			String pair = queryPair.text();
+			int equals = queryPair.equals();
 			if (equals <= 0) {
 				throw withoutValue(pair);
 			}
 			String name = decodeQueryPart(pair.substring(0, equals), form, "parameter name", null);
 			if (form == UrlForm.LIBPQ && pair.indexOf('=', equals + 1) >= 0) {
 				// the value is not repeated: it may be a password
-				throw new InvalidConnectionUrlException("The value of the parameter " + UrlSyntax.shown(name) + " holds "
+				throw new InvalidConnectionUrlException("The value of the parameter " + MessageText.shown(name) + " holds "
 						+ "an unencoded '=', which libpq refuses (\"extra key/value separator\").",
-						UrlSyntax.isPlain(name) ? name : null, "Write an '=' inside a value as %3D.");
+						MessageText.isPlain(name) ? name : null, "Write an '=' inside a value as %3D.");
 			}
 			String value = decodeQueryPart(pair.substring(equals + 1), form, "value of " + name, name);
 			if (name.equals("password")) {
-				builder.secretAt(valueStart, valueEnd);
+				draft.secretAt(queryPair.valueStart(), queryPair.end());
 			}
 			if (name.equals("host")) {
 				// the entries stay encoded: each is decoded once, as a host, with the authority's
@@ -132,8 +126,8 @@ final class LibpqUrlParser {
 			}
 			String previous = parameters.putIfAbsent(name, value);
 			if (previous != null && !previous.equals(value)) {
-				throw new InvalidConnectionUrlException("The parameter " + UrlSyntax.shown(name) + " is given twice with "
-						+ "different values.", UrlSyntax.isPlain(name) ? name : null, "Give it once.");
+				throw new InvalidConnectionUrlException("The parameter " + MessageText.shown(name) + " is given twice with "
+						+ "different values.", MessageText.isPlain(name) ? name : null, "Give it once.");
 			}
 		}
 		if (hostParameter != null) {
@@ -167,7 +161,7 @@ final class LibpqUrlParser {
 				throw unixSocket(entry);
 			}
 			if (entry.indexOf(':') >= 0 && entry.indexOf(':') == entry.lastIndexOf(':')) {
-				throw new InvalidConnectionUrlException("libpq reads host=" + UrlSyntax.shown(entry).replace("'", "")
+				throw new InvalidConnectionUrlException("libpq reads host=" + MessageText.shown(entry).replace("'", "")
 						+ " as one host name, port included, and cannot resolve it.", "host",
 						"Give the port as port= (host=h1,h2&port=5432,5433); repeated host=h:port is SQLAlchemy's "
 								+ "form, postgresql+psycopg2://...");
@@ -181,7 +175,7 @@ final class LibpqUrlParser {
 
 	/** A query part without '=': named only when it is a known keyword, otherwise it may be part of a password. */
 	private static InvalidConnectionUrlException withoutValue(String pair) {
-		if (UrlSyntax.isPlain(pair) && Parameter.find(ParameterFamily.LIBPQ, pair).isPresent()) {
+		if (MessageText.isPlain(pair) && Parameter.find(ParameterFamily.LIBPQ, pair).isPresent()) {
 			return new InvalidConnectionUrlException("The parameter '" + pair + "' has no value.", pair,
 					"Write it as " + pair + "=value, or remove it.");
 		}
@@ -231,7 +225,7 @@ final class LibpqUrlParser {
 			int close = entry.indexOf(']');
 			if (close < 0) {
 				throw new InvalidConnectionUrlException(
-						"The IPv6 address " + UrlSyntax.shown(entry) + " has no closing ']'.", "host",
+						"The IPv6 address " + MessageText.shown(entry) + " has no closing ']'.", "host",
 						"Write it as [address] or [address]:port.");
 			}
 			host = UrlSyntax.percentDecode(entry.substring(1, close), "IPv6 address", "host");
@@ -241,7 +235,7 @@ final class LibpqUrlParser {
 			}
 			else if (!afterAddress.isEmpty()) {
 				throw new InvalidConnectionUrlException(
-						"Unexpected text after the IPv6 address " + UrlSyntax.shown(entry) + ".", "host",
+						"Unexpected text after the IPv6 address " + MessageText.shown(entry) + ".", "host",
 						"Write it as [address] or [address]:port.");
 			}
 		}

@@ -40,8 +40,4 @@ interface LocalFiles {
 	 */
 	Optional<TlsMaterial> readDefaultClientKey(List<String> notes);
 
-	static LocalFiles of(Path home, FileChecks fileChecks) {
-		return (fileChecks == FileChecks.READ) ? new ReadLocalFiles(home) : new DescribedLocalFiles(home);
-	}
-
 }

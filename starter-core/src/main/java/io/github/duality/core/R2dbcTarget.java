@@ -26,6 +26,25 @@ public final class R2dbcTarget {
 		return Secrets.maskedView(this.options);
 	}
 
+	/**
+	 * The target in one line for a log, a wait or a failure analysis: endpoint, user and TLS mode, no secret, e.g.
+	 * {@code r2dbc:postgresql://db:5432/shop (user app, sslMode verify-full)}; several hosts show as r2dbc's failover
+	 * URL would write them.
+	 */
+	public String describe() {
+		Map<String, String> options = maskedOptions();
+		String protocol = options.get(name(Parameter.PROTOCOL));
+		String port = options.get(name(Parameter.PORT));
+		return "r2dbc:" + options.get(name(Parameter.DRIVER)) + ((protocol != null) ? ":" + protocol : "") + "://"
+				+ options.get(name(Parameter.HOST)) + ((port != null) ? ":" + port : "") + "/"
+				+ options.get(name(Parameter.DATABASE)) + " (user " + options.get(name(Parameter.USER)) + ", "
+				+ name(Parameter.SSL_MODE) + " " + options.get(name(Parameter.SSL_MODE)) + ")";
+	}
+
+	private static String name(Parameter parameter) {
+		return parameter.preferredName(ParameterFamily.R2DBC);
+	}
+
 	@Override
 	public String toString() {
 		return "R2dbcTarget{options=" + maskedOptions() + "}";

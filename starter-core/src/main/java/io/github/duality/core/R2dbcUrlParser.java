@@ -22,7 +22,7 @@ final class R2dbcUrlParser {
 	private R2dbcUrlParser() {
 	}
 
-	static void parse(String url, ConnectionSpec.Builder builder, List<String> notes) {
+	static void parse(String url, Draft draft, List<String> notes) {
 		ConnectionFactoryOptions options;
 		try {
 			options = ConnectionFactoryOptions.parse(url);
@@ -34,8 +34,9 @@ final class R2dbcUrlParser {
 					"Percent-encode '%', '#', '?', '/', '@', ':', '+' and spaces in the user name, password and "
 							+ "values (r2dbc reads an unencoded '+' as a space and '#' as the end of the URL).");
 		}
-		refuseRepeatedParameters(url);
-		locatePassword(url, builder);
+		QueryString query = QueryString.of(url);
+		refuseRepeatedParameters(query);
+		locatePassword(url, query, draft);
 		Map<String, Object> values = new TreeMap<>(ConnectionFactoryOptionsReader.read(options));
 		boolean failover = driverAndProtocol((String) values.remove("driver"), (String) values.remove("protocol"),
 				notes);
@@ -44,39 +45,34 @@ final class R2dbcUrlParser {
 		Object user = values.remove("user");
 		Object password = values.remove("password");
 		Object database = values.remove("database");
-		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.R2DBC, builder, notes);
+		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.R2DBC, draft, notes);
 		Map<String, String> parameters = new TreeMap<>();
 		values.forEach((name, value) -> parameters.put(name, String.valueOf(value)));
 		interpreter.applyAll(parameters);
-		builder.hosts(hosts((host != null) ? host.toString() : "", (Integer) port, failover, notes));
+		draft.hosts(hosts((host != null) ? host.toString() : "", (Integer) port, failover, notes));
 		if (user != null) {
-			builder.user(user.toString(), "the user name in the URL (user@host)");
+			draft.user(user.toString(), "the user name in the URL (user@host)");
 		}
 		if (password != null) {
-			builder.password(password.toString(), "the password in the URL (user:password@host)");
+			draft.password(password.toString(), "the password in the URL (user:password@host)");
 			if (password.toString().contains(" ") && url.contains("+")) {
 				notes.add("r2dbc decodes '+' in the user info as a space, and so does duality for r2dbc URLs; write a "
 						+ "literal '+' as %2B");
 			}
 		}
 		if (database != null && !database.toString().isEmpty()) {
-			builder.database(database.toString(), "the database in the URL path");
+			draft.database(database.toString(), "the database in the URL path");
 		}
 	}
 
 	/** r2dbc-spi keeps the last value of a repeated option: two different values are refused instead. */
-	private static void refuseRepeatedParameters(String url) {
-		int queryStart = url.indexOf('?');
-		if (queryStart < 0) {
-			return;
-		}
+	private static void refuseRepeatedParameters(QueryString query) {
 		RepeatedParameters given = new RepeatedParameters(ParameterFamily.R2DBC);
-		for (String pair : url.substring(queryStart + 1).split("&")) {
-			int equals = pair.indexOf('=');
-			if (equals > 0) {
+		for (QueryString.Pair pair : query.pairs()) {
+			if (pair.equals() > 0) {
 				// r2dbc-spi decodes names and values, '+' as a space
-				given.add(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+				given.add(URLDecoder.decode(pair.name(), StandardCharsets.UTF_8),
+						URLDecoder.decode(pair.value(), StandardCharsets.UTF_8));
 			}
 		}
 	}
@@ -85,7 +81,7 @@ final class R2dbcUrlParser {
 	 * Where the password is written, for masking the input as given: from the user's ':' to the last '@' of the
 	 * authority (r2dbc-spi ends the user info there), and as a password= option.
 	 */
-	private static void locatePassword(String url, ConnectionSpec.Builder builder) {
+	private static void locatePassword(String url, QueryString query, Draft draft) {
 		int authorityStart = url.indexOf("://") + 3;
 		int authorityEnd = authorityStart;
 		while (authorityEnd < url.length() && "/?".indexOf(url.charAt(authorityEnd)) < 0) {
@@ -94,18 +90,12 @@ final class R2dbcUrlParser {
 		int at = url.lastIndexOf('@', authorityEnd - 1);
 		int colon = url.indexOf(':', authorityStart);
 		if (at >= authorityStart && colon >= 0 && colon < at) {
-			builder.secretAt(colon + 1, at);
+			draft.secretAt(colon + 1, at);
 		}
-		int pairStart = url.indexOf('?') + 1;
-		if (pairStart == 0) {
-			return;
-		}
-		for (String pair : url.substring(pairStart).split("&")) {
-			int equals = pair.indexOf('=');
-			if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals("password")) {
-				builder.secretAt(pairStart + equals + 1, pairStart + pair.length());
+		for (QueryString.Pair pair : query.pairs()) {
+			if (pair.equals() > 0 && URLDecoder.decode(pair.name(), StandardCharsets.UTF_8).equals("password")) {
+				draft.secretAt(pair.valueStart(), pair.end());
 			}
-			pairStart += pair.length() + 1;
 		}
 	}
 
@@ -120,12 +110,12 @@ final class R2dbcUrlParser {
 		}
 		if (!"postgresql".equals(driver) && !"postgres".equals(driver)) {
 			throw new InvalidConnectionUrlException(
-					"The r2dbc driver " + UrlSyntax.shown(String.valueOf(driver)) + " is not PostgreSQL.", "driver",
+					"The r2dbc driver " + MessageText.shown(String.valueOf(driver)) + " is not PostgreSQL.", "driver",
 					"Use r2dbc:postgresql://.");
 		}
 		if (driverProtocol != null && !driverProtocol.equals(FAILOVER)) {
 			throw new InvalidConnectionUrlException(
-					"The r2dbc protocol " + UrlSyntax.shown(driverProtocol) + " is unknown to r2dbc-postgresql.",
+					"The r2dbc protocol " + MessageText.shown(driverProtocol) + " is unknown to r2dbc-postgresql.",
 					"protocol", "Use r2dbc:postgresql:failover:// for several hosts, or no protocol.");
 		}
 		return driverProtocol != null;
@@ -142,11 +132,11 @@ final class R2dbcUrlParser {
 			}
 			if (host.contains(",")) {
 				throw new InvalidConnectionUrlException("r2dbc reads a host list without its failover protocol as "
-						+ "one host named " + UrlSyntax.shown(host) + ".", "host", "Write r2dbc:postgresql:failover://...");
+						+ "one host named " + MessageText.shown(host) + ".", "host", "Write r2dbc:postgresql:failover://...");
 			}
 			if (host.contains(":")) {
 				throw new InvalidConnectionUrlException("r2dbc-spi could not separate host and port in "
-						+ UrlSyntax.shown(host) + " (it cannot when the host name holds an '_'): r2dbc would look up "
+						+ MessageText.shown(host) + " (it cannot when the host name holds an '_'): r2dbc would look up "
 						+ "a host of that name on port 5432.", "host", "Use a host name without '_' (or its IP address).");
 			}
 			return List.of(new HostAndPort(host, portOrDefault(port)));

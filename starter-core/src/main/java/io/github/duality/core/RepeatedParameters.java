@@ -45,9 +45,9 @@ final class RepeatedParameters {
 	}
 
 	private InvalidConnectionUrlException twice(String name, String fix) {
-		boolean plain = UrlSyntax.isPlain(name);
+		boolean plain = MessageText.isPlain(name);
 		return new InvalidConnectionUrlException("The " + this.family.displayName() + " parameter "
-				+ UrlSyntax.shown(name) + " is given twice with different values; " + driverName()
+				+ MessageText.shown(name) + " is given twice with different values; " + driverName()
 				+ " would keep one of them in silence.", plain ? name : null, fix);
 	}
 

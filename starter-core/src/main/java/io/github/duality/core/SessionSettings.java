@@ -35,14 +35,14 @@ final class SessionSettings {
 				setting = word.substring(2);
 			}
 			else {
-				throw new InvalidConnectionUrlException("The " + parameter + " value holds " + UrlSyntax.shown(word)
+				throw new InvalidConnectionUrlException("The " + parameter + " value holds " + MessageText.shown(word)
 						+ ", which is not a -c name=value setting; only settings can be carried to r2dbc.", parameter,
 						"Write each setting as -c name=value.");
 			}
 			int equals = setting.indexOf('=');
 			if (equals <= 0) {
 				throw new InvalidConnectionUrlException(
-						"The " + parameter + " setting " + UrlSyntax.shown(setting) + " has no value.", parameter,
+						"The " + parameter + " setting " + MessageText.shown(setting) + " has no value.", parameter,
 						"Write it as -c name=value.");
 			}
 			settings.put(setting.substring(0, equals).replace('-', '_').toLowerCase(Locale.ROOT),
@@ -64,7 +64,7 @@ final class SessionSettings {
 		for (String pair : options.split(";")) {
 			String[] nameAndValue = pair.split("=", -1);
 			if (nameAndValue.length != 2 || nameAndValue[0].isBlank()) {
-				throw new InvalidConnectionUrlException("The r2dbc " + parameter + " entry " + UrlSyntax.shown(pair)
+				throw new InvalidConnectionUrlException("The r2dbc " + parameter + " entry " + MessageText.shown(pair)
 						+ " is not one name=value pair (r2dbc would reject it).", parameter,
 						"Write the options as name=value;name=value.");
 			}

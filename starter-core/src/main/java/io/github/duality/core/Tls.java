@@ -34,6 +34,10 @@ public record Tls(SslMode mode, Trust trust, @Nullable String clientCertificate,
 
 		/** The JDK's default trust store: r2dbc's own default, pgjdbc's DefaultJavaSSLFactory. */
 		record JdkTrustStore() implements Trust {
+
+			/** The SSL factory that makes pgjdbc trust the JDK's default trust store. */
+			static final String PGJDBC_FACTORY = "org.postgresql.ssl.DefaultJavaSSLFactory";
+
 		}
 
 		/** The material's own trust anchors: an SSL bundle's trust store. */

@@ -23,6 +23,9 @@ public enum UrlForm {
 	/** {@code r2dbc:postgresql://} and its variants, parsed by r2dbc-spi itself. */
 	R2DBC(ParameterFamily.R2DBC, Pattern.compile("r2dbcs?:.*", Pattern.DOTALL));
 
+	/** What starts every pgjdbc URL; pgjdbc's own parser reads what follows. */
+	static final String PGJDBC_PREFIX = "jdbc:postgresql:";
+
 	/** The SQLAlchemy dialect drivers whose URLs are read. */
 	static final Set<String> SQLALCHEMY_DRIVERS = Set.of("asyncpg", "psycopg2", "psycopg", "pg8000");
 

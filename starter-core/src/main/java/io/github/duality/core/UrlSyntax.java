@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,23 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class UrlSyntax {
 
-	/** Text safe to repeat in a message: nothing a password needs, such as '@', '%', '&', '?' or a space. */
-	private static final Pattern PLAIN = Pattern.compile("[\\p{Alnum}_.,:/+~=-]{1,64}");
-
 	private UrlSyntax() {
-	}
-
-	/**
-	 * A piece of the input quoted for a message, or a placeholder when it is not plain: a misread URL can put part of
-	 * a password anywhere, and messages end up in logs.
-	 */
-	static String shown(String text) {
-		return PLAIN.matcher(text).matches() ? "'" + text + "'" : "[not shown]";
-	}
-
-	/** Whether a name may be repeated in a message and as the parameter of an exception. */
-	static boolean isPlain(String text) {
-		return PLAIN.matcher(text).matches();
 	}
 
 	/** A TCP port, 1 to 65535. */

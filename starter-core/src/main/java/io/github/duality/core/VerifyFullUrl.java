@@ -25,19 +25,16 @@ final class VerifyFullUrl {
 		String masked = Secrets.mask(url);
 		int queryStart = masked.indexOf('?');
 		List<String> parameters = new ArrayList<>();
-		if (queryStart >= 0) {
-			for (String pair : masked.substring(queryStart + 1).split("&")) {
-				int equals = pair.indexOf('=');
-				if (!pair.isEmpty() && !TLS_MODE_NAMES.contains((equals >= 0) ? pair.substring(0, equals) : pair)) {
-					parameters.add(pair);
-				}
+		for (QueryString.Pair pair : QueryString.of(masked).pairs()) {
+			if (!pair.text().isEmpty() && !TLS_MODE_NAMES.contains(pair.name())) {
+				parameters.add(pair.text());
 			}
 		}
 		switch (form) {
 			case PGJDBC, LIBPQ, SQLALCHEMY -> {
 				parameters.add("sslmode=verify-full");
 				if (!hasRootCertificate) {
-					parameters.add((form == UrlForm.PGJDBC) ? "sslfactory=" + JdbcRenderer.JDK_TRUST_STORE_FACTORY
+					parameters.add((form == UrlForm.PGJDBC) ? "sslfactory=" + Tls.Trust.JdkTrustStore.PGJDBC_FACTORY
 							: "sslrootcert=system");
 				}
 			}

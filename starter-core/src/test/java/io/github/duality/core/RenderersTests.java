@@ -2,9 +2,11 @@ package io.github.duality.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +19,8 @@ class RenderersTests {
 
 	@Test
 	void minimalSpec() {
-		ConnectionSpec spec = spec().build();
+		ConnectionSpec spec = spec(SslMode.PREFER, new Tls.Trust.None(), TargetServerType.ANY, null, Map.of(),
+				Map.of());
 		assertThat(JdbcRenderer.render(spec, false).url()).isEqualTo("jdbc:postgresql://db:5432/app");
 		assertThat(JdbcRenderer.render(spec, false).properties()).containsOnly(entry("user", "u"),
 				entry("sslmode", "prefer"));
@@ -28,18 +31,18 @@ class RenderersTests {
 
 	@Test
 	void jdkTrustStoreIsAFactoryForPgjdbcAndNoRootCertificateForR2dbc() {
-		ConnectionSpec spec = spec().resolvedSslMode(SslMode.VERIFY_FULL).build();
+		ConnectionSpec spec = spec(SslMode.VERIFY_FULL, new Tls.Trust.JdkTrustStore(), TargetServerType.ANY, null,
+				Map.of(), Map.of());
 		assertThat(JdbcRenderer.render(spec, false).properties()).contains(entry("sslfactory",
-				JdbcRenderer.JDK_TRUST_STORE_FACTORY));
+				Tls.Trust.JdkTrustStore.PGJDBC_FACTORY));
 		assertThat(R2dbcRenderer.render(spec).options().hasOption(PostgresqlConnectionFactoryProvider.SSL_ROOT_CERT))
 			.isFalse();
 	}
 
 	@Test
 	void hostSelectionNeedsFailoverEvenForOneHost() {
-		ConnectionSpec spec = spec().targetServerType(TargetServerType.PREFER_SECONDARY)
-			.hostRecheck(Duration.ofMillis(2500))
-			.build();
+		ConnectionSpec spec = spec(SslMode.PREFER, new Tls.Trust.None(), TargetServerType.PREFER_SECONDARY,
+				Duration.ofMillis(2500), Map.of(), Map.of());
 		ConnectionFactoryOptions options = R2dbcRenderer.render(spec).options();
 		assertThat(options.getValue(ConnectionFactoryOptions.PROTOCOL)).isEqualTo("failover");
 		assertThat(options.getValue(ConnectionFactoryOptions.HOST)).isEqualTo("db:5432");
@@ -51,18 +54,22 @@ class RenderersTests {
 
 	@Test
 	void pathOnlySettingsStayOnTheirPath() {
-		ConnectionSpec spec = spec().pgjdbcOnly("reWriteBatchedInserts", "true").r2dbcOnly("fetchSize", "50").build();
+		ConnectionSpec spec = spec(SslMode.PREFER, new Tls.Trust.None(), TargetServerType.ANY, null,
+				Map.of("reWriteBatchedInserts", "true"), Map.of("fetchSize", "50"));
 		assertThat(JdbcRenderer.render(spec, false).properties()).containsEntry("reWriteBatchedInserts", "true")
 			.doesNotContainKey("fetchSize");
 		assertThat(R2dbcRenderer.render(spec).maskedOptions()).containsEntry("fetchSize", "50")
 			.doesNotContainKey("reWriteBatchedInserts");
 	}
 
-	private static ConnectionSpec.Builder spec() {
-		return new ConnectionSpec.Builder(UrlForm.LIBPQ).hosts(List.of(new HostAndPort("db", 5432)))
-			.user("u", "test")
-			.database("app", "test")
-			.resolvedSslMode(SslMode.PREFER);
+	/** The model for user u and database app on db:5432, as the rules would resolve it. */
+	private static ConnectionSpec spec(SslMode mode, Tls.Trust trust, TargetServerType targetServerType,
+			@Nullable Duration hostRecheck, Map<String, String> pgjdbcOnly, Map<String, String> r2dbcOnly) {
+		return new ConnectionSpec(UrlForm.LIBPQ,
+				new Endpoints(List.of(new HostAndPort("db", 5432)), targetServerType, false, hostRecheck),
+				new Credentials("u", null), new Session("app", null, null, Map.of(), null),
+				new Tls(mode, trust, null, null, null, false, null), new SocketOptions(null, null, null), pgjdbcOnly,
+				r2dbcOnly);
 	}
 
 }

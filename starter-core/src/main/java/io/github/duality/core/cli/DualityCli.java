@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import io.github.duality.core.CliJar;
-
 /**
  * {@code java -jar duality-core-cli.jar explain [--json] [--skip-file-checks] [URL]} validates database URLs (for
  * example in a deploy pipeline, before the application meets them); {@code parameters [--markdown]} prints the

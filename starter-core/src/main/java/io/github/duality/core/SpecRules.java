@@ -10,10 +10,11 @@ import io.github.duality.core.tls.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Completes and checks what the parsers read: the effective TLS mode and trust anchors, the user and database, the
- * certificate and key files, and the combinations one driver cannot express.
+ * The rules that turn what the parsers claimed into the model: the effective TLS mode and trust anchors, the user
+ * and database, the certificate and key files, and the combinations one driver cannot express are resolved here and
+ * returned, never written back into the draft.
  */
-final class SpecValidator {
+final class SpecRules {
 
 	private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -33,7 +34,7 @@ final class SpecValidator {
 	 * @param usernameSource where a user beside the URL is given, in the user's words, for the fix when none is
 	 * @param sslBundle trust anchors and, optionally, a client key given beside the URL, or {@code null}
 	 */
-	SpecValidator(LocalFiles files, String operatingSystemUser, String usernameSource, @Nullable TlsMaterial sslBundle) {
+	SpecRules(LocalFiles files, String operatingSystemUser, String usernameSource, @Nullable TlsMaterial sslBundle) {
 		this.files = files;
 		this.sslBundle = sslBundle;
 		this.operatingSystemUser = operatingSystemUser;
@@ -41,60 +42,67 @@ final class SpecValidator {
 	}
 
 	/**
-	 * @param builder what the parsers read
+	 * @param draft what the parsers claimed
 	 * @param input the URL as given, for fixes that show the whole URL to write instead
 	 * @param notes where remarks go
 	 */
-	ConnectionSpec validate(ConnectionSpec.Builder builder, String input, List<String> notes) {
-		ParameterFamily family = builder.form().family();
-		checkHosts(builder.hosts());
-		if (builder.user() == null) {
-			defaultUser(builder, family, notes);
-		}
-		refuseControlCharacters(builder.database(), "database name", parameterName(Parameter.DATABASE, family));
-		refuseControlCharacters(builder.user(), "user name", "user");
-		if (builder.database() != null && builder.database().contains("=")) {
+	ConnectionSpec resolve(Draft draft, String input, List<String> notes) {
+		DraftValues claimed = draft.values();
+		ParameterFamily family = claimed.form().family();
+		checkHosts(claimed.hosts());
+		String user = (claimed.user() != null) ? claimed.user() : defaultUser(family, notes);
+		refuseControlCharacters(claimed.database(), "database name", parameterName(Parameter.DATABASE, family));
+		refuseControlCharacters(user, "user name", parameterName(Parameter.USER, family));
+		if (claimed.database() != null && claimed.database().contains("=")) {
 			// not repeated: it would hold whatever followed, a password included
 			throw new InvalidConnectionUrlException("The database name holds an '=': what follows the path is "
 					+ "probably parameters without their '?'.", parameterName(Parameter.DATABASE, family),
 					"Put a '?' between the database name and the parameters.");
 		}
-		if (builder.database() == null) {
-			builder.database(builder.user(), "the default (the user name)");
-			notes.add("no database given: " + builder.user() + " (the user name, the server's default) on both paths");
+		String database = claimed.database();
+		if (database == null) {
+			database = user;
+			notes.add("no database given: " + user + " (the user name, the server's default) on both paths");
 		}
-		if (builder.applicationName() == null && builder.fallbackApplicationName() != null) {
-			builder.applicationName(builder.fallbackApplicationName(), "fallback_application_name");
-		}
+		String applicationName = (claimed.applicationName() != null) ? claimed.applicationName()
+				: claimed.fallbackApplicationName();
 		if (this.sslBundle != null) {
-			refuseTlsFilesBesideBundle(builder, family);
+			refuseTlsFilesBesideBundle(claimed, family);
 		}
-		SslMode sslMode = resolveSslMode(builder, family, notes);
-		resolveTrust(builder, family, sslMode, notes);
-		checkChannelBinding(builder, family, sslMode, input, notes);
-		checkFiles(builder, family, sslMode, notes);
-		ConnectionSpec spec = builder.build();
-		if (spec.endpoints().needsFailover() && spec.endpoints().hosts().stream().anyMatch(HostAndPort::isIpv6)) {
+		SslMode sslMode = resolveSslMode(claimed, family, notes);
+		Tls.Trust trust = resolveTrust(claimed, family, sslMode, notes);
+		String rootCertificate = (trust instanceof Tls.Trust.RootCertificateFile file) ? file.path() : null;
+		checkChannelBinding(claimed, family, sslMode, rootCertificate != null, input, notes);
+		TlsMaterial material = checkFiles(claimed, family, sslMode, rootCertificate, notes);
+		Endpoints endpoints = new Endpoints(claimed.hosts(), claimed.targetServerType(), claimed.loadBalanceHosts(),
+				claimed.hostRecheck());
+		if (endpoints.needsFailover() && endpoints.hosts().stream().anyMatch(HostAndPort::isIpv6)) {
 			throw new InvalidConnectionUrlException("r2dbc cannot put an IPv6 address in a host list: its failover "
 					+ "protocol (needed for several hosts, targetServerType or loadBalanceHosts) splits each entry at "
-					+ "':'.", "host", "Use host names, or a single IPv6 host without targetServerType and "
-							+ "loadBalanceHosts.");
+					+ "':'.", "host", "Use host names, or a single IPv6 host without "
+							+ "targetServerType and loadBalanceHosts.");
 		}
-		return spec;
+		return new ConnectionSpec(claimed.form(), endpoints, new Credentials(user, claimed.password()),
+				new Session(database, claimed.schema(), applicationName, claimed.sessionSettings(),
+						claimed.preparedStatementCacheQueries()),
+				new Tls(sslMode, trust, claimed.sslCert(), claimed.sslKey(), material, claimed.directSslNegotiation(),
+						claimed.channelBinding()),
+				new SocketOptions(claimed.connectTimeout(), claimed.tcpKeepAlive(), claimed.tcpNoDelay()),
+				claimed.pgjdbcOnly(), claimed.r2dbcOnly());
 	}
 
 	/**
 	 * libpq and pgjdbc connect as the operating-system user when none is given; r2dbc has no default, so the user is
 	 * written on both paths. An r2dbc URL keeps r2dbc's own rule: no user is an error.
 	 */
-	private void defaultUser(ConnectionSpec.Builder builder, ParameterFamily family, List<String> notes) {
+	private String defaultUser(ParameterFamily family, List<String> notes) {
 		if (family == ParameterFamily.R2DBC) {
 			throw new InvalidConnectionUrlException("No user is given; r2dbc-postgresql requires one.", "user",
 					"Give the user in the URL (r2dbc:postgresql://user@host/database) or as " + this.usernameSource + ".");
 		}
-		builder.user(this.operatingSystemUser, "the operating-system user");
 		notes.add("no user given: the operating-system user " + this.operatingSystemUser + " on both paths, as "
 				+ family.displayName() + " does (at startup, the user the application runs as)");
+		return this.operatingSystemUser;
 	}
 
 	/** A newline in a name is a pasting accident (or a log injection), never a real database or role. */
@@ -115,18 +123,15 @@ final class SpecValidator {
 			boolean valid = host.isIpv6() ? IPV6_ADDRESS.matcher(host.host()).matches()
 					: HOST_NAME.matcher(host.host()).matches();
 			if (!valid) {
-				throw new InvalidConnectionUrlException(UrlSyntax.shown(host.host()) + " is not a host name or IP address.",
+				throw new InvalidConnectionUrlException(MessageText.shown(host.host()) + " is not a host name or IP address.",
 						"host", "Write an ASCII host name (the xn-- form for international names) or an IP address.");
 			}
 		}
 	}
 
-	private SslMode resolveSslMode(ConnectionSpec.Builder builder, ParameterFamily family, List<String> notes) {
-		SslMode sslMode = builder.sslMode();
-		boolean systemTrust = family == ParameterFamily.LIBPQ && builder.isJdkTrustStore();
-		if (sslMode == null) {
-			sslMode = builder.sslModeFromSslFlag();
-		}
+	private SslMode resolveSslMode(DraftValues claimed, ParameterFamily family, List<String> notes) {
+		SslMode sslMode = (claimed.sslMode() != null) ? claimed.sslMode() : claimed.sslModeFromSslFlag();
+		boolean systemTrust = family == ParameterFamily.LIBPQ && claimed.jdkTrustStore();
 		if (sslMode == null) {
 			if (family == ParameterFamily.R2DBC) {
 				sslMode = SslMode.DISABLE;
@@ -150,35 +155,38 @@ final class SpecValidator {
 			throw new InvalidConnectionUrlException("sslrootcert=system needs sslmode=verify-full (libpq refuses "
 					+ "weaker modes with it).", "sslmode", "Use sslmode=verify-full, or remove sslrootcert=system.");
 		}
-		if (family == ParameterFamily.LIBPQ && sslMode == SslMode.REQUIRE && builder.sslRootCert() != null) {
+		if (family == ParameterFamily.LIBPQ && sslMode == SslMode.REQUIRE && claimed.sslRootCert() != null) {
 			sslMode = SslMode.VERIFY_CA;
 			notes.add("sslmode=require with sslrootcert: libpq then verifies the certificate chain, so verify-ca on "
 					+ "both paths");
 		}
-		builder.resolvedSslMode(sslMode);
 		return sslMode;
 	}
 
-	private void resolveTrust(ConnectionSpec.Builder builder, ParameterFamily family, SslMode sslMode,
-			List<String> notes) {
-		if (builder.isJdkTrustStore() && builder.sslRootCert() != null) {
+	/** The trust anchors: the file or store the URL names, else the default each form's driver would use. */
+	private Tls.Trust resolveTrust(DraftValues claimed, ParameterFamily family, SslMode sslMode, List<String> notes) {
+		if (claimed.jdkTrustStore() && claimed.sslRootCert() != null) {
 			throw new InvalidConnectionUrlException("Both a root certificate file and the JDK trust store are asked "
 					+ "for.", parameterName(Parameter.SSL_ROOT_CERT, family), "Give one of them.");
 		}
-		if (!sslMode.verifiesCertificate() || builder.sslRootCert() != null || builder.isJdkTrustStore()) {
-			return;
+		if (claimed.sslRootCert() != null) {
+			return new Tls.Trust.RootCertificateFile(claimed.sslRootCert());
+		}
+		if (!sslMode.verifiesCertificate()) {
+			return new Tls.Trust.None();
+		}
+		if (claimed.jdkTrustStore()) {
+			return new Tls.Trust.JdkTrustStore();
 		}
 		if (this.sslBundle != null && this.sslBundle.trustManagers() != null) {
-			builder.materialTrust();
 			notes.add("the server certificate is checked against the trust anchors of the " + this.sslBundle.describe()
 					+ " on both paths");
-			return;
+			return new Tls.Trust.OfMaterial();
 		}
 		if (family == ParameterFamily.R2DBC) {
-			builder.jdkTrustStore();
 			notes.add("sslMode=" + sslMode + " without sslRootCert: r2dbc trusts the JDK's default trust store; "
 					+ "pgjdbc gets sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory to trust the same");
-			return;
+			return new Tls.Trust.JdkTrustStore();
 		}
 		Path defaultRootCert = this.files.defaultRootCertificate();
 		if (!this.files.hasDefaultRootCertificate()) {
@@ -190,14 +198,14 @@ final class SpecValidator {
 									: ", or sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory to trust the JDK's "
 											+ "store."));
 		}
-		builder.sslRootCert(defaultRootCert.toString());
 		notes.add("sslmode=" + sslMode + " without sslrootcert: pgjdbc's default " + defaultRootCert
 				+ " written on both paths (r2dbc would otherwise trust the JDK's store)" + this.files.whereDefaultsCount());
+		return new Tls.Trust.RootCertificateFile(defaultRootCert.toString());
 	}
 
-	private void checkChannelBinding(ConnectionSpec.Builder builder, ParameterFamily family, SslMode sslMode,
-			String input, List<String> notes) {
-		if (!"require".equals(builder.channelBinding())) {
+	private void checkChannelBinding(DraftValues claimed, ParameterFamily family, SslMode sslMode,
+			boolean hasRootCertificate, String input, List<String> notes) {
+		if (!"require".equals(claimed.channelBinding())) {
 			return;
 		}
 		if (sslMode != SslMode.VERIFY_FULL) {
@@ -205,46 +213,42 @@ final class SpecValidator {
 					+ "connects when the server asks for md5, a clear-text password or nothing.",
 					parameterName(Parameter.CHANNEL_BINDING, family),
 					"Use sslmode=verify-full with it, which keeps a man in the middle out on both paths: "
-							+ VerifyFullUrl.of(input, builder.form(), builder.sslRootCert() != null)
+							+ VerifyFullUrl.of(input, claimed.form(), hasRootCertificate)
 							+ " (your password in place of " + Secrets.MASK + "), or remove it.");
 		}
 		notes.add("channel binding=require: enforced fully by pgjdbc; r2dbc enforces it for SCRAM only, "
 				+ "verify-full authenticates the server on both paths");
 	}
 
-	private void checkFiles(ConnectionSpec.Builder builder, ParameterFamily family, SslMode sslMode,
-			List<String> notes) {
-		if (builder.sslRootCert() != null) {
-			this.files.checkCertificates(builder.sslRootCert(), parameterName(Parameter.SSL_ROOT_CERT, family), notes);
+	/** Checks the TLS files and returns the client key both paths get in memory, if any. */
+	private @Nullable TlsMaterial checkFiles(DraftValues claimed, ParameterFamily family, SslMode sslMode,
+			@Nullable String rootCertificate, List<String> notes) {
+		if (rootCertificate != null) {
+			this.files.checkCertificates(rootCertificate, parameterName(Parameter.SSL_ROOT_CERT, family), notes);
 		}
 		if (this.sslBundle != null) {
 			if (sslMode == SslMode.DISABLE) {
 				throw new InvalidConnectionUrlException("An SSL bundle is given, and sslmode=disable turns TLS off.",
 						parameterName(Parameter.SSL_MODE, family), "Remove sslmode=disable, or the SSL bundle.");
 			}
-			builder.tlsMaterial(this.sslBundle);
-			return;
+			return this.sslBundle;
 		}
 		KeyFiles.Names names = new KeyFiles.Names(parameterName(Parameter.SSL_CERT, family),
 				parameterName(Parameter.SSL_KEY, family), parameterName(Parameter.SSL_PASSWORD, family));
-		String key = builder.sslKey();
+		String key = claimed.sslKey();
 		if (key == null) {
-			if (builder.sslCert() != null) {
+			if (claimed.sslCert() != null) {
 				throw new InvalidConnectionUrlException("A client certificate is given without its key.",
 						names.certificate(), "Give its key as " + names.key() + " too, or remove " + names.certificate()
 								+ ".");
 			}
-			if (sslMode != SslMode.DISABLE) {
-				this.files.readDefaultClientKey(notes).ifPresent(builder::tlsMaterial);
-			}
-			return;
+			return (sslMode != SslMode.DISABLE) ? this.files.readDefaultClientKey(notes).orElse(null) : null;
 		}
-		if (builder.sslCert() == null && !isPkcs12(key)) {
+		if (claimed.sslCert() == null && !isPkcs12(key)) {
 			throw new InvalidConnectionUrlException("A client key is given without its certificate.", names.key(),
 					"Give the client certificate as " + names.certificate() + " too, or remove " + names.key() + ".");
 		}
-		this.files.readClientKey(builder.sslCert(), key, builder.sslPassword(), names, notes)
-			.ifPresent(builder::tlsMaterial);
+		return this.files.readClientKey(claimed.sslCert(), key, claimed.sslPassword(), names, notes).orElse(null);
 	}
 
 	/** A PKCS#12 store holds the certificate chain with the key. */
@@ -254,10 +258,10 @@ final class SpecValidator {
 	}
 
 	/** The bundle supplies what these parameters would: two sources for one thing is a mistake. */
-	private static void refuseTlsFilesBesideBundle(ConnectionSpec.Builder builder, ParameterFamily family) {
-		Parameter given = (builder.sslRootCert() != null || builder.isJdkTrustStore()) ? Parameter.SSL_ROOT_CERT
-				: (builder.sslCert() != null) ? Parameter.SSL_CERT : (builder.sslKey() != null) ? Parameter.SSL_KEY
-						: (builder.sslPassword() != null) ? Parameter.SSL_PASSWORD : null;
+	private static void refuseTlsFilesBesideBundle(DraftValues claimed, ParameterFamily family) {
+		Parameter given = (claimed.sslRootCert() != null || claimed.jdkTrustStore()) ? Parameter.SSL_ROOT_CERT
+				: (claimed.sslCert() != null) ? Parameter.SSL_CERT : (claimed.sslKey() != null) ? Parameter.SSL_KEY
+						: (claimed.sslPassword() != null) ? Parameter.SSL_PASSWORD : null;
 		if (given != null) {
 			String name = parameterName(given, family);
 			throw new InvalidConnectionUrlException("The URL names " + name + ", and an SSL bundle is given too: "
@@ -267,7 +271,7 @@ final class SpecValidator {
 	}
 
 	private static String parameterName(Parameter parameter, ParameterFamily family) {
-		return parameter.names(family).get(0);
+		return parameter.preferredName(family);
 	}
 
 }

@@ -1,13 +1,13 @@
-package io.github.duality.core;
+package io.github.duality.core.cli;
 
 /**
  * Where the {@code explain} command line comes from: the self-contained {@code cli}-classifier jar published beside
  * this library (applications never carry it), saved under one fixed name (README, "explain", gives the command).
  */
-public final class CliJar {
+final class CliJar {
 
 	/** The jar's name as the README's command saves it. */
-	public static final String FILE_NAME = "duality-core-cli.jar";
+	static final String FILE_NAME = "duality-core-cli.jar";
 
 	private CliJar() {
 	}
