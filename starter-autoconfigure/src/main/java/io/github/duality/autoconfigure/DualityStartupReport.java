@@ -78,7 +78,7 @@ class DualityStartupReport implements BeanPostProcessor, Ordered, SmartInitializ
 	String applicationPath() {
 		if (this.beanFactory.getBeanProvider(DerivedR2dbcConnectionDetails.class).getIfUnique() != null) {
 			DerivedConnection derived = this.beanFactory.getBean(DerivedConnection.class);
-			return TargetDescriptions.application(derived.r2dbc()) + TargetDescriptions.pooler(derived) + ", "
+			return derived.r2dbc().describe() + TargetDescriptions.pooler(derived) + ", "
 					+ poolSize();
 		}
 		return ExplicitConfiguration.describe(this.beanFactory, this.environment, "spring.r2dbc.url",

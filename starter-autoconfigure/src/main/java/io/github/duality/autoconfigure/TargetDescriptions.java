@@ -1,11 +1,8 @@
 package io.github.duality.autoconfigure;
 
-import java.util.Map;
-
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.JdbcTarget;
 import io.github.duality.core.MigrationPath;
-import io.github.duality.core.R2dbcTarget;
 import io.github.duality.core.TransactionPooler;
 import org.jspecify.annotations.Nullable;
 
@@ -15,31 +12,6 @@ import org.jspecify.annotations.Nullable;
 public final class TargetDescriptions {
 
 	private TargetDescriptions() {
-	}
-
-	/** The R2DBC target as the URL it stands for, without credentials or options. */
-	public static String r2dbcUrl(R2dbcTarget target) {
-		Map<String, String> options = target.maskedOptions();
-		StringBuilder url = new StringBuilder("r2dbc:").append(options.getOrDefault("driver", "postgresql"));
-		if (options.containsKey("protocol") && !options.get("protocol").isEmpty()) {
-			url.append(':').append(options.get("protocol"));
-		}
-		url.append("://").append(options.getOrDefault("host", ""));
-		if (options.containsKey("port")) {
-			url.append(':').append(options.get("port"));
-		}
-		return url.append('/').append(options.getOrDefault("database", "")).toString();
-	}
-
-	public static String application(R2dbcTarget target) {
-		Map<String, String> options = target.maskedOptions();
-		return r2dbcUrl(target) + " (user " + options.get("user") + ", sslMode " + options.get("sslMode") + ")";
-	}
-
-	public static String migration(JdbcTarget target) {
-		Map<String, String> properties = target.maskedProperties();
-		return target.url() + " (user " + properties.get("user") + ", sslmode " + properties.get("sslmode")
-				+ ", not pooled)";
 	}
 
 	/**
@@ -59,7 +31,7 @@ public final class TargetDescriptions {
 		}
 		JdbcTarget target = path.target();
 		boolean ownRole = role != null && !role.equals(target.user());
-		return migration(target) + endpoint(path) + (ownRole ? ", as " + userProperty + " " + role : "") + ", "
+		return target.describe() + endpoint(path) + (ownRole ? ", as " + userProperty + " " + role : "") + ", "
 				+ tool + (enabled ? " enabled" : " disabled");
 	}
 

@@ -27,18 +27,28 @@ public final class R2dbcTarget {
 	}
 
 	/**
-	 * The target in one line for a log, a wait or a failure analysis: endpoint, user and TLS mode, no secret, e.g.
-	 * {@code r2dbc:postgresql://db:5432/shop (user app, sslMode verify-full)}; several hosts show as r2dbc's failover
-	 * URL would write them.
+	 * The endpoint as the r2dbc URL it stands for, without credentials or options, e.g.
+	 * {@code r2dbc:postgresql://db:5432/shop}; several hosts show as r2dbc's failover URL would write them. Also for
+	 * options Duality did not derive (a service connection's), which may leave parts out.
 	 */
-	public String describe() {
+	public String url() {
 		Map<String, String> options = maskedOptions();
 		String protocol = options.get(name(Parameter.PROTOCOL));
 		String port = options.get(name(Parameter.PORT));
-		return "r2dbc:" + options.get(name(Parameter.DRIVER)) + ((protocol != null) ? ":" + protocol : "") + "://"
-				+ options.get(name(Parameter.HOST)) + ((port != null) ? ":" + port : "") + "/"
-				+ options.get(name(Parameter.DATABASE)) + " (user " + options.get(name(Parameter.USER)) + ", "
-				+ name(Parameter.SSL_MODE) + " " + options.get(name(Parameter.SSL_MODE)) + ")";
+		return "r2dbc:" + options.getOrDefault(name(Parameter.DRIVER), "postgresql")
+				+ ((protocol != null && !protocol.isEmpty()) ? ":" + protocol : "") + "://"
+				+ options.getOrDefault(name(Parameter.HOST), "") + ((port != null) ? ":" + port : "") + "/"
+				+ options.getOrDefault(name(Parameter.DATABASE), "");
+	}
+
+	/**
+	 * The target in one line for a log, a wait or a failure analysis: endpoint, user and TLS mode, no secret, e.g.
+	 * {@code r2dbc:postgresql://db:5432/shop (user app, sslMode verify-full)}.
+	 */
+	public String describe() {
+		Map<String, String> options = maskedOptions();
+		return url() + " (user " + options.get(name(Parameter.USER)) + ", " + name(Parameter.SSL_MODE) + " "
+				+ options.get(name(Parameter.SSL_MODE)) + ")";
 	}
 
 	private static String name(Parameter parameter) {

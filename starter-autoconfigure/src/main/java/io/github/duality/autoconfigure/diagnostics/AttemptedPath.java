@@ -60,11 +60,11 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 			return "the target derived from " + DATASOURCE_URL;
 		}
 		if (tool == Tool.R2DBC) {
-			return TargetDescriptions.application(derived.r2dbc());
+			return derived.r2dbc().describe();
 		}
 		String role = environment.getProperty(tool.userProperty);
 		boolean ownRole = role != null && !role.equals(derived.migrationJdbc().user());
-		return TargetDescriptions.migration(derived.migrationJdbc()) + TargetDescriptions.endpoint(derived.migration())
+		return derived.migrationJdbc().describe() + TargetDescriptions.endpoint(derived.migration())
 				+ (ownRole ? ", as " + tool.userProperty + " " + role : "");
 	}
 

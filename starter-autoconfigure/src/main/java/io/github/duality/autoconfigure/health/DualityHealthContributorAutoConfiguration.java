@@ -71,7 +71,7 @@ public final class DualityHealthContributorAutoConfiguration {
 		ConnectionFactory application = connectionFactory.getIfUnique();
 		if (application != null) {
 			String url = (details != null)
-					? TargetDescriptions.r2dbcUrl(new R2dbcTarget(details.getConnectionFactoryOptions())) : null;
+					? new R2dbcTarget(details.getConnectionFactoryOptions()).url() : null;
 			TransactionPooler pooler = (derived != null) ? derived.pooler() : null;
 			components.put("application", new ApplicationPathHealthIndicator(application, url,
 					(pooler != null) ? pooler.describe() : null, properties.getHealth().getTimeout()));

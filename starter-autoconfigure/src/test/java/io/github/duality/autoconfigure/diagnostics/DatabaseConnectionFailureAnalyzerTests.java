@@ -46,7 +46,7 @@ class DatabaseConnectionFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(liquibaseFailure(new SQLException(message, state)));
 		assertThat(analysis.getDescription()).contains("Duality: the migration path (Liquibase) could not connect")
 			.contains(problem)
-			.contains("Tried:     jdbc:postgresql://db.example.com:5433/shop (user app, sslmode require, not pooled)")
+			.contains("Tried:     jdbc:postgresql://db.example.com:5433/shop (user app, sslmode require)")
 			.contains("Property:  spring.datasource.url")
 			.contains("Cause:     " + message)
 			.doesNotContain("s3cret-pw");
@@ -76,7 +76,7 @@ class DatabaseConnectionFailureAnalyzerTests {
 		this.environment.setProperty("duality.migration.url", "postgresql://db.example.com:5432");
 		FailureAnalysis analysis = analyze(liquibaseFailure(new SQLException("FATAL: password", "28P01")));
 		assertThat(analysis.getDescription())
-			.contains("Tried:     jdbc:postgresql://db.example.com:5432/shop (user app, sslmode require, not pooled) "
+			.contains("Tried:     jdbc:postgresql://db.example.com:5432/shop (user app, sslmode require) "
 					+ "(endpoint: duality.migration.url)")
 			.contains("Property:  duality.migration.url")
 			.doesNotContain("s3cret-pw");
