@@ -1,6 +1,6 @@
 package io.github.duality.autoconfigure;
 
-import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -325,7 +325,7 @@ class DualityAutoConfigurationTests {
 					.hasMessageContaining("sslMode")
 					.hasMessageContaining("sslmode");
 				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(
-						io.github.duality.core.InvalidConnectionUrlException.class);
+						io.github.duality.core.model.InvalidConnectionUrlException.class);
 			});
 	}
 

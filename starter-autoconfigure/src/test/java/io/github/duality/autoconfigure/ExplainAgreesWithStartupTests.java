@@ -5,7 +5,7 @@ import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfigurati
 import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
-import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.duality.core.DatabaseUrl;
-import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.r2dbc.pool.PoolingConnectionFactoryProvider;
 import io.r2dbc.spi.Option;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.github.duality.autoconfigure;
 
 import io.github.duality.autoconfigure.live.LiveTestApplication;
-import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

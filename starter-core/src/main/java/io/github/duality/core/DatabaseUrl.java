@@ -5,6 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.duality.core.model.ConnectionSpec;
+import io.github.duality.core.model.Draft;
+import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.MessageText;
+import io.github.duality.core.model.ParameterFamily;
+import io.github.duality.core.model.Secrets;
+import io.github.duality.core.model.SslMode;
+import io.github.duality.core.parameter.Parameter;
+import io.github.duality.core.render.JdbcRenderer;
+import io.github.duality.core.render.R2dbcRenderer;
+import io.github.duality.core.rules.DescribedLocalFiles;
+import io.github.duality.core.rules.LocalFiles;
+import io.github.duality.core.rules.ReadLocalFiles;
+import io.github.duality.core.rules.SpecRules;
 import io.github.duality.core.tls.TlsMaterial;
 import org.jspecify.annotations.Nullable;
 
@@ -140,8 +154,8 @@ public final class DatabaseUrl {
 			ConnectionSpec spec = rules.resolve(application.draft(), application.input(), notes);
 			notes.add("migrations always connect to the primary (targetServerType=primary, no load balancing)");
 			MigrationPath migrationPath = migrationPath(migration, spec, pooler.orElse(null), rules, notes);
-			return new DerivedConnection(application.maskedInput(), spec, JdbcRenderer.render(spec, false),
-					migrationPath, R2dbcRenderer.render(spec), pooler.orElse(null), notes);
+			return new DerivedConnection(application.maskedInput(), spec, jdbc(spec, false),
+					migrationPath, new R2dbcTarget(R2dbcRenderer.render(spec)), pooler.orElse(null), notes);
 		}
 		catch (MigrationUrlException ex) {
 			throw (MigrationUrlException) ParsedUrl.masked(ex, application, migration);
@@ -156,6 +170,10 @@ public final class DatabaseUrl {
 		}
 	}
 
+	private static JdbcTarget jdbc(ConnectionSpec spec, boolean forMigrations) {
+		return new JdbcTarget(JdbcRenderer.url(spec), JdbcRenderer.properties(spec, forMigrations));
+	}
+
 	/** The TLS files read where the application runs, or only described where it does not. */
 	private static LocalFiles localFiles(Path home, FileChecks fileChecks) {
 		return (fileChecks == FileChecks.READ) ? new ReadLocalFiles(home) : new DescribedLocalFiles(home);
@@ -164,7 +182,7 @@ public final class DatabaseUrl {
 	private static MigrationPath migrationPath(@Nullable ParsedUrl migration, ConnectionSpec applicationSpec,
 			@Nullable TransactionPooler pooler, SpecRules rules, List<String> notes) {
 		if (migration == null) {
-			return (pooler == null) ? MigrationPath.applicationUrl(JdbcRenderer.render(applicationSpec, true))
+			return (pooler == null) ? MigrationPath.applicationUrl(jdbc(applicationSpec, true))
 					: MigrationPath.refused(pooler);
 		}
 		List<String> migrationNotes = new ArrayList<>();
@@ -172,14 +190,14 @@ public final class DatabaseUrl {
 		if (pooler != null && migration.isDerived()) {
 			notes.add("migrations go to " + spec.endpoints().hosts().get(0) + " (" + pooler.directForm() + "), not "
 					+ "through " + pooler.describe());
-			return MigrationPath.providerConvention(JdbcRenderer.render(spec, true), pooler);
+			return MigrationPath.providerConvention(jdbc(spec, true), pooler);
 		}
 		checkSameDatabase(applicationSpec, spec);
 		checkTlsAtLeast(applicationSpec, spec);
 		migrationNotes.stream()
 			.filter((note) -> !notes.contains(note))
 			.forEach((note) -> notes.add("migration URL: " + note));
-		return MigrationPath.migrationUrl(JdbcRenderer.render(spec, true), migration.maskedInput());
+		return MigrationPath.migrationUrl(jdbc(spec, true), migration.maskedInput());
 	}
 
 	private static void refuseTransactionPooler(Draft migration) {

@@ -9,6 +9,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.duality.core.model.ParameterFamily;
+import io.github.duality.core.model.Secrets;
+import io.github.duality.core.parameter.Parameter;
 import io.github.duality.core.tls.JdbcSslSocketFactory;
 import io.github.duality.core.tls.TlsHandshakeProbe;
 import org.jspecify.annotations.Nullable;

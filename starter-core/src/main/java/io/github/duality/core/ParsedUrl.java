@@ -6,6 +6,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.github.duality.core.model.ConnectionSpec;
+import io.github.duality.core.model.Draft;
+import io.github.duality.core.model.HostAndPort;
+import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.MessageText;
+import io.github.duality.core.model.Secrets;
+import io.github.duality.core.model.UrlForm;
+import io.github.duality.core.parse.JdbcUrlParser;
+import io.github.duality.core.parse.LibpqUrlParser;
+import io.github.duality.core.parse.R2dbcUrlParser;
+import io.github.duality.core.rules.SpecRules;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.github.duality.core.model.HostAndPort;
 import org.jspecify.annotations.Nullable;
 
 /**

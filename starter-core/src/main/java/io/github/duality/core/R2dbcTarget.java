@@ -2,6 +2,9 @@ package io.github.duality.core;
 
 import java.util.Map;
 
+import io.github.duality.core.model.ParameterFamily;
+import io.github.duality.core.model.Secrets;
+import io.github.duality.core.parameter.Parameter;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 
 /**

@@ -2,6 +2,7 @@ package io.github.duality.core;
 
 import java.util.List;
 
+import io.github.duality.core.model.HostAndPort;
 import org.jspecify.annotations.Nullable;
 
 /**

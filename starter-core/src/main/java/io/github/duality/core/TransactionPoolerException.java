@@ -1,5 +1,6 @@
 package io.github.duality.core;
 
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
-import io.github.duality.testsupport.ClientCertificate;
 import io.github.duality.testsupport.ClientCertificate.KeyFormat;
+import io.github.duality.testsupport.ClientCertificate;
 import io.github.duality.testsupport.ClientCertificates;
 import io.github.duality.testsupport.TestPostgres;
 import io.r2dbc.spi.ConnectionFactories;

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
+import io.github.duality.core.model.ParameterFamily;
+import io.github.duality.core.model.Secrets;
+import io.github.duality.core.parameter.Parameter;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,7 @@ package io.github.duality.core;
 
 import java.nio.file.Path;
 
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.github.duality.testsupport.TestPostgres;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.duality.core.model.ConnectionSpec;
+import io.github.duality.core.model.HostAndPort;
+import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.SslMode;
+import io.github.duality.core.model.TargetServerType;
+import io.github.duality.core.model.UrlForm;
 import io.r2dbc.postgresql.MultiHostConnectionStrategy;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.postgresql.client.SSLMode;

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import io.github.duality.core.model.HostAndPort;
+import io.github.duality.core.model.Secrets;
+import io.github.duality.core.model.SslMode;
+import io.github.duality.core.parameter.SessionSettings;
 import io.r2dbc.postgresql.client.MultiHostConfiguration;
 import io.r2dbc.postgresql.client.SSLConfig;
 import io.r2dbc.postgresql.client.SingleHostConfiguration;

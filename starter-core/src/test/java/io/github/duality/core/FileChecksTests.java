@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.github.duality.testsupport.ClientCertificate;
 import io.github.duality.testsupport.ClientCertificates;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;

@@ -3,6 +3,9 @@ package io.github.duality.core;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.github.duality.core.model.HostAndPort;
+import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.TargetServerType;
 import io.r2dbc.postgresql.MultiHostConnectionStrategy;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactoryOptions;

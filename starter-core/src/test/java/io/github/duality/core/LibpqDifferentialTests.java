@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.Session;
 import io.github.duality.testsupport.Peer;
 import io.github.duality.testsupport.RequiresPeer;
 import io.github.duality.testsupport.TestPostgres;

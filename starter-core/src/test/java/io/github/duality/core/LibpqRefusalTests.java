@@ -2,6 +2,8 @@ package io.github.duality.core;
 
 import java.nio.file.Path;
 
+import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.SslMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

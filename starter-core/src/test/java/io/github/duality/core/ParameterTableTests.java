@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import io.github.duality.core.Parameter.Fate;
+import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.ParameterFamily;
+import io.github.duality.core.parameter.Parameter.Fate;
+import io.github.duality.core.parameter.Parameter;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;

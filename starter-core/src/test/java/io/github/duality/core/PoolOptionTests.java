@@ -1,5 +1,6 @@
 package io.github.duality.core;
 
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,6 +2,9 @@ package io.github.duality.core;
 
 import java.nio.file.Path;
 
+import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.Secrets;
+import io.github.duality.core.model.SslMode;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

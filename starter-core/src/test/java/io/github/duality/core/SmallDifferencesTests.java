@@ -2,6 +2,8 @@ package io.github.duality.core;
 
 import java.nio.file.Path;
 
+import io.github.duality.core.model.HostAndPort;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;

@@ -9,11 +9,12 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.github.duality.core.tls.ClientKeyMaterial;
 import io.github.duality.core.tls.JdbcSslSocketFactory;
 import io.github.duality.core.tls.R2dbcTlsCustomizer;
-import io.github.duality.testsupport.ClientCertificate;
 import io.github.duality.testsupport.ClientCertificate.KeyFormat;
+import io.github.duality.testsupport.ClientCertificate;
 import io.github.duality.testsupport.ClientCertificates;
 import io.github.duality.testsupport.TestPostgres;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;

@@ -2,6 +2,7 @@ package io.github.duality.core;
 
 import java.nio.file.Path;
 
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,7 +3,7 @@ package io.github.duality.autoconfigure.diagnostics;
 import io.github.duality.autoconfigure.DatasourceUrlDerivation;
 import io.github.duality.autoconfigure.TargetDescriptions;
 import io.github.duality.core.DerivedConnection;
-import io.github.duality.core.Secrets;
+import io.github.duality.core.model.Secrets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;

@@ -7,7 +7,7 @@ import io.github.duality.autoconfigure.DatasourceUrlDerivation;
 import io.github.duality.autoconfigure.startup.StartupWaitAutoConfiguration;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.JdbcTarget;
-import io.github.duality.core.Secrets;
+import io.github.duality.core.model.Secrets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;

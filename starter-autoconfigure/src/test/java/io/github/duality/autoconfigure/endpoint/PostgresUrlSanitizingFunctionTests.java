@@ -2,7 +2,7 @@ package io.github.duality.autoconfigure.endpoint;
 
 import java.util.Map;
 
-import io.github.duality.core.Secrets;
+import io.github.duality.core.model.Secrets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.duality.autoconfigure.InvalidDatasourceUrlException;
 import io.github.duality.core.DatabaseUrl;
-import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.github.duality.testsupport.ClientCertificate;
 import io.github.duality.testsupport.ClientCertificate.KeyFormat;
 import io.github.duality.testsupport.ClientCertificates;

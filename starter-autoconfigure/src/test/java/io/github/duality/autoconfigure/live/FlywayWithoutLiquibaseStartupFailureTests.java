@@ -1,6 +1,6 @@
 package io.github.duality.autoconfigure.live;
 
-import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -10,7 +10,7 @@ import java.util.List;
 
 import io.github.duality.autoconfigure.InvalidDatasourceUrlException;
 import io.github.duality.autoconfigure.UnresolvedDatasourcePropertyException;
-import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

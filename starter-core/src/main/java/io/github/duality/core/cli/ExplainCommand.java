@@ -9,9 +9,9 @@ import io.github.duality.core.CredentialSources;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.FileChecks;
-import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.PoolerHint;
-import io.github.duality.core.Secrets;
+import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.Secrets;
 import org.jspecify.annotations.Nullable;
 
 /**

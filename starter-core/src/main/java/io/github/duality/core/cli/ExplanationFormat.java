@@ -1,7 +1,7 @@
 package io.github.duality.core.cli;
 
 import io.github.duality.core.DerivedConnection;
-import io.github.duality.core.InvalidConnectionUrlException;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 
 /**
  * How {@code explain} shows one input's outcome. Implementations print only masked values.

@@ -1,9 +1,9 @@
 package io.github.duality.core.cli;
 
 import io.github.duality.core.DerivedConnection;
-import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.JdbcTarget;
 import io.github.duality.core.MigrationPath;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 
 /**
  * One JSON object per input, on one line, for machines (a deploy pipeline, jq).

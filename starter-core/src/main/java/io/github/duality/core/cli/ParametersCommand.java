@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.github.duality.core.Parameter;
-import io.github.duality.core.ParameterFamily;
+import io.github.duality.core.model.ParameterFamily;
+import io.github.duality.core.parameter.Parameter;
 
 /**
  * {@code parameters [--markdown]}: the parameter-fate table, as text for a terminal or as the Markdown table the

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.duality.core.DerivedConnection;
-import io.github.duality.core.InvalidConnectionUrlException;
 import io.github.duality.core.JdbcTarget;
 import io.github.duality.core.MigrationPath;
 import io.github.duality.core.TransactionPoolerException;
+import io.github.duality.core.model.InvalidConnectionUrlException;
 import org.jspecify.annotations.Nullable;
 
 /**

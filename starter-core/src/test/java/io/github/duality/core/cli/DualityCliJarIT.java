@@ -14,11 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import io.github.duality.testsupport.fuzz.SecretForms;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.github.duality.testsupport.fuzz.SecretForms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,14 +3,13 @@ package io.github.duality.core.cli;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.duality.testsupport.fuzz.SecretForms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.github.duality.testsupport.fuzz.SecretForms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

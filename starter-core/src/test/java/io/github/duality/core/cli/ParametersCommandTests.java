@@ -2,10 +2,9 @@ package io.github.duality.core.cli;
 
 import java.util.List;
 
+import io.github.duality.core.model.ParameterFamily;
+import io.github.duality.core.parameter.Parameter;
 import org.junit.jupiter.api.Test;
-
-import io.github.duality.core.Parameter;
-import io.github.duality.core.ParameterFamily;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

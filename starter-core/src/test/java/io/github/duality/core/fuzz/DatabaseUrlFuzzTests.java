@@ -13,18 +13,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
+import io.github.duality.core.DatabaseUrl;
+import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.Secrets;
+import io.github.duality.testsupport.fuzz.SecretForms;
+import io.github.duality.testsupport.fuzz.UrlMutator;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import io.github.duality.core.DatabaseUrl;
-import io.github.duality.core.DerivedConnection;
-import io.github.duality.core.InvalidConnectionUrlException;
-import io.github.duality.core.Secrets;
-import io.github.duality.testsupport.fuzz.SecretForms;
-import io.github.duality.testsupport.fuzz.UrlMutator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
