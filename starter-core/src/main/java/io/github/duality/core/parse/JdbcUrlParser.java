@@ -15,6 +15,7 @@ import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.github.duality.core.model.ParameterFamily;
 import io.github.duality.core.model.QueryString;
 import io.github.duality.core.model.UrlForm;
+import io.github.duality.core.parameter.Parameter;
 import org.postgresql.Driver;
 
 /**
@@ -23,7 +24,15 @@ import org.postgresql.Driver;
  */
 public final class JdbcUrlParser {
 
-	private static final String SERVICE = "service";
+	private static final String PGHOST = Parameter.HOST.preferredName(ParameterFamily.PGJDBC);
+
+	private static final String PGPORT = Parameter.PORT.preferredName(ParameterFamily.PGJDBC);
+
+	private static final String PGDBNAME = Parameter.DATABASE.preferredName(ParameterFamily.PGJDBC);
+
+	private static final String PASSWORD = Parameter.PASSWORD.preferredName(ParameterFamily.PGJDBC);
+
+	private static final String SERVICE = Parameter.SERVICE.preferredName(ParameterFamily.PGJDBC);
 
 	private static final String URL_SHAPE = "jdbc:postgresql://host[:port][,host2[:port2]]/database?name=value";
 
@@ -45,12 +54,12 @@ public final class JdbcUrlParser {
 		}
 		Map<String, String> parameters = new TreeMap<>();
 		properties.stringPropertyNames().forEach((name) -> parameters.put(name, properties.getProperty(name)));
-		List<HostAndPort> hosts = hosts(parameters.remove("PGHOST"), parameters.remove("PGPORT"));
+		List<HostAndPort> hosts = hosts(parameters.remove(PGHOST), parameters.remove(PGPORT));
 		draft.hosts(hosts);
 		if (!url.startsWith(UrlForm.PGJDBC_PREFIX + "//")) {
 			notes.add("no host in the URL: " + hosts.get(0) + " (pgjdbc's default)");
 		}
-		String database = parameters.remove("PGDBNAME");
+		String database = parameters.remove(PGDBNAME);
 		if (database != null && !database.isEmpty()) {
 			draft.database(database, "the database in the URL path");
 		}
@@ -69,7 +78,7 @@ public final class JdbcUrlParser {
 			int pathStart = server.indexOf('/', UrlForm.PGJDBC_PREFIX.length() + 2);
 			if (server.contains("@") || firstSegment(afterSlashes).contains("@")) {
 				throw new InvalidConnectionUrlException("pgjdbc URLs cannot carry user:password@ before the host.",
-						"password", "Give the user and password as spring.datasource.username and .password (or as "
+						PASSWORD, "Give the user and password as spring.datasource.username and .password (or as "
 								+ "?user=...&password=... with the password percent-encoded); write an '@' in the "
 								+ "database name as %40.");
 			}
@@ -79,9 +88,9 @@ public final class JdbcUrlParser {
 			}
 			if (server.indexOf('/', pathStart + 1) >= 0) {
 				throw new InvalidConnectionUrlException("pgjdbc URLs take exactly one '/' after the host list.",
-						"PGDBNAME", "Write a '/' inside the database name as %2F.");
+						PGDBNAME, "Write a '/' inside the database name as %2F.");
 			}
-			requireFormDecodable(server.substring(pathStart + 1), "database name", "PGDBNAME");
+			requireFormDecodable(server.substring(pathStart + 1), "database name", PGDBNAME);
 		}
 		for (QueryString.Pair pair : query.pairs()) {
 			if (pair.equals() > 0) {
@@ -112,12 +121,12 @@ public final class JdbcUrlParser {
 			if (beforeQuery != null) {
 				String authority = url.substring(UrlForm.PGJDBC_PREFIX.length() + 2, url.indexOf('/', UrlForm.PGJDBC_PREFIX.length() + 2));
 				if (!authority.isEmpty()) {
-					given.alsoGivenBeforeQuery("host", beforeQuery.getProperty("PGHOST"));
+					given.alsoGivenBeforeQuery("host", beforeQuery.getProperty(PGHOST));
 				}
 				if (authority.replaceAll("\\[[^]]*]", "").contains(":")) {
-					given.alsoGivenBeforeQuery("port", beforeQuery.getProperty("PGPORT"));
+					given.alsoGivenBeforeQuery("port", beforeQuery.getProperty(PGPORT));
 				}
-				String database = beforeQuery.getProperty("PGDBNAME", "");
+				String database = beforeQuery.getProperty(PGDBNAME, "");
 				if (!database.isEmpty()) {
 					given.alsoGivenBeforeQuery("dbname", database);
 				}
@@ -128,7 +137,7 @@ public final class JdbcUrlParser {
 	/** Where the password is written, for masking the input as given; pgjdbc does not decode names. */
 	private static void locatePassword(QueryString query, Draft draft) {
 		for (QueryString.Pair pair : query.pairs()) {
-			if (pair.equals() >= 0 && pair.name().equals("password")) {
+			if (pair.equals() >= 0 && pair.name().equals(PASSWORD)) {
 				draft.secretAt(pair.valueStart(), pair.end());
 			}
 		}
@@ -172,7 +181,7 @@ public final class JdbcUrlParser {
 				// a zone id written as URIs write it (RFC 6874: fe80::1%25eth0), which pgjdbc keeps encoded
 				host = host.substring(1, host.length() - 1).replace("%25", "%");
 			}
-			addresses.add(new HostAndPort(host, UrlSyntax.port(ports[i], "PGPORT")));
+			addresses.add(new HostAndPort(host, UrlSyntax.port(ports[i], PGPORT)));
 		}
 		return addresses;
 	}

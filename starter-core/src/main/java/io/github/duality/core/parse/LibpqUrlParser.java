@@ -25,6 +25,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LibpqUrlParser {
 
+	private static final String HOST = Parameter.HOST.preferredName(ParameterFamily.LIBPQ);
+
+	private static final String PORT = Parameter.PORT.preferredName(ParameterFamily.LIBPQ);
+
+	private static final String USER = Parameter.USER.preferredName(ParameterFamily.LIBPQ);
+
+	private static final String PASSWORD = Parameter.PASSWORD.preferredName(ParameterFamily.LIBPQ);
+
 	private LibpqUrlParser() {
 	}
 
@@ -74,7 +82,7 @@ public final class LibpqUrlParser {
 		}
 		QueryString query = (queryStart >= 0) ? QueryString.of(url, restStart + queryStart + 1) : QueryString.NONE;
 		Map<String, String> parameters = queryParameters(query, hostEntries, draft);
-		String portList = parameters.remove("port");
+		String portList = parameters.remove(PORT);
 		draft.hosts(hosts(hostEntries, portList));
 		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.LIBPQ, draft, notes);
 		interpreter.applyAll(parameters);
@@ -84,10 +92,10 @@ public final class LibpqUrlParser {
 		int colon = userInfo.indexOf(':');
 		String user = (colon >= 0) ? userInfo.substring(0, colon) : userInfo;
 		if (!user.isEmpty()) {
-			draft.user(UrlSyntax.percentDecode(user, "user name", "user"), "the user name in the URL (user@host)");
+			draft.user(UrlSyntax.percentDecode(user, "user name", USER), "the user name in the URL (user@host)");
 		}
 		if (colon >= 0) {
-			draft.password(UrlSyntax.percentDecode(userInfo.substring(colon + 1), "password", "password"),
+			draft.password(UrlSyntax.percentDecode(userInfo.substring(colon + 1), PASSWORD, PASSWORD),
 					"the password in the URL (user:password@host)");
 		}
 	}
@@ -116,10 +124,10 @@ public final class LibpqUrlParser {
 						MessageText.isPlain(name) ? name : null, "Write an '=' inside a value as %3D.");
 			}
 			String value = decodeQueryPart(pair.substring(equals + 1), form, "value of " + name, name);
-			if (name.equals("password")) {
+			if (name.equals(PASSWORD)) {
 				draft.secretAt(queryPair.valueStart(), queryPair.end());
 			}
-			if (name.equals("host")) {
+			if (name.equals(HOST)) {
 				// the entries stay encoded: each is decoded once, as a host, with the authority's
 				String encoded = pair.substring(equals + 1);
 				if (form == UrlForm.LIBPQ) {
@@ -161,7 +169,7 @@ public final class LibpqUrlParser {
 	private static void libpqHostParameter(String value, @Nullable String previous, boolean authorityHasHosts) {
 		if (previous != null && !previous.equals(value)) {
 			throw new InvalidConnectionUrlException("host= is given twice with different values; libpq keeps only the "
-					+ "last one.", "host", "Give one host= with a comma-separated list (host=h1,h2&port=5432,5433), or "
+					+ "last one.", HOST, "Give one host= with a comma-separated list (host=h1,h2&port=5432,5433), or "
 							+ "write the hosts before the path (postgresql://user@h1:5432,h2:5433/database).");
 		}
 		for (String entry : value.split(",", -1)) {
@@ -170,14 +178,14 @@ public final class LibpqUrlParser {
 			}
 			if (entry.indexOf(':') >= 0 && entry.indexOf(':') == entry.lastIndexOf(':')) {
 				throw new InvalidConnectionUrlException("libpq reads host=" + MessageText.shown(entry).replace("'", "")
-						+ " as one host name, port included, and cannot resolve it.", "host",
+						+ " as one host name, port included, and cannot resolve it.", HOST,
 						"Give the port as port= (host=h1,h2&port=5432,5433); repeated host=h:port is SQLAlchemy's "
 								+ "form, postgresql+psycopg2://...");
 			}
 		}
 		if (authorityHasHosts) {
 			throw new InvalidConnectionUrlException("Hosts are given both before the path and as host= parameters.",
-					"host", "Give the hosts in one place.");
+					HOST, "Give the hosts in one place.");
 		}
 	}
 
@@ -197,26 +205,26 @@ public final class LibpqUrlParser {
 		}
 		if (authorityHasHosts) {
 			throw new InvalidConnectionUrlException("Hosts are given both before the path and as host= parameters.",
-					"host", "Give the hosts in one place.");
+					HOST, "Give the hosts in one place.");
 		}
 	}
 
 	private static InvalidConnectionUrlException unixSocket(String directory) {
 		return new InvalidConnectionUrlException("The host " + directory + " names a Unix-domain socket directory, "
-				+ "which pgjdbc cannot reach without a socket-factory library.", "host",
+				+ "which pgjdbc cannot reach without a socket-factory library.", HOST,
 				"Connect over TCP: postgresql://user@localhost:5432/database.");
 	}
 
 	private static List<HostAndPort> hosts(List<String> entries, @Nullable String portList) {
 		if (entries.isEmpty()) {
 			throw new InvalidConnectionUrlException("The URL names no host, which libpq reads as its default "
-					+ "Unix-domain socket; pgjdbc cannot reach sockets without a socket-factory library.", "host",
+					+ "Unix-domain socket; pgjdbc cannot reach sockets without a socket-factory library.", HOST,
 					"Write the host: postgresql://user@localhost:5432/database.");
 		}
 		String[] ports = (portList != null) ? portList.split(",", -1) : new String[0];
 		if (ports.length > 1 && ports.length != entries.size()) {
 			throw new InvalidConnectionUrlException("port= lists " + ports.length + " ports for " + entries.size()
-					+ " hosts.", "port", "Give one port for all hosts, or one per host.");
+					+ " hosts.", PORT, "Give one port for all hosts, or one per host.");
 		}
 		List<HostAndPort> hosts = new ArrayList<>();
 		for (int i = 0; i < entries.size(); i++) {
@@ -233,39 +241,39 @@ public final class LibpqUrlParser {
 			int close = entry.indexOf(']');
 			if (close < 0) {
 				throw new InvalidConnectionUrlException(
-						"The IPv6 address " + MessageText.shown(entry) + " has no closing ']'.", "host",
+						"The IPv6 address " + MessageText.shown(entry) + " has no closing ']'.", HOST,
 						"Write it as [address] or [address]:port.");
 			}
-			host = UrlSyntax.percentDecode(entry.substring(1, close), "IPv6 address", "host");
+			host = UrlSyntax.percentDecode(entry.substring(1, close), "IPv6 address", HOST);
 			String afterAddress = entry.substring(close + 1);
 			if (afterAddress.startsWith(":")) {
 				port = afterAddress.substring(1);
 			}
 			else if (!afterAddress.isEmpty()) {
 				throw new InvalidConnectionUrlException(
-						"Unexpected text after the IPv6 address " + MessageText.shown(entry) + ".", "host",
+						"Unexpected text after the IPv6 address " + MessageText.shown(entry) + ".", HOST,
 						"Write it as [address] or [address]:port.");
 			}
 		}
 		else {
 			int colon = entry.indexOf(':');
-			host = UrlSyntax.percentDecode((colon >= 0) ? entry.substring(0, colon) : entry, "host name", "host");
+			host = UrlSyntax.percentDecode((colon >= 0) ? entry.substring(0, colon) : entry, "host name", HOST);
 			port = (colon >= 0) ? entry.substring(colon + 1) : null;
 		}
 		if (host.startsWith("/")) {
 			throw unixSocket(host);
 		}
 		if (host.isEmpty()) {
-			throw new InvalidConnectionUrlException("An entry of the host list is empty.", "host",
+			throw new InvalidConnectionUrlException("An entry of the host list is empty.", HOST,
 					"Write every host, or remove the extra comma.");
 		}
 		if (port != null && portParameter != null && !port.equals(portParameter)) {
 			throw new InvalidConnectionUrlException("The port of " + host + " is given twice with different values.",
-					"port", "Give it once.");
+					PORT, "Give it once.");
 		}
 		String effectivePort = (port != null && !port.isEmpty()) ? port : portParameter;
 		return new HostAndPort(host,
-				(effectivePort != null) ? UrlSyntax.port(effectivePort, "port") : HostAndPort.DEFAULT_PORT);
+				(effectivePort != null) ? UrlSyntax.port(effectivePort, PORT) : HostAndPort.DEFAULT_PORT);
 	}
 
 }

@@ -15,6 +15,7 @@ import io.github.duality.core.model.MessageText;
 import io.github.duality.core.model.ParameterFamily;
 import io.github.duality.core.model.QueryString;
 import io.github.duality.core.model.Secrets;
+import io.github.duality.core.parameter.Parameter;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,20 @@ import org.jspecify.annotations.Nullable;
  * {@code +} in the user info or query is a space, the user info ends at the last {@code @}) is r2dbc's.
  */
 public final class R2dbcUrlParser {
+
+	private static final String HOST = Parameter.HOST.preferredName(ParameterFamily.R2DBC);
+
+	private static final String PORT = Parameter.PORT.preferredName(ParameterFamily.R2DBC);
+
+	private static final String USER = Parameter.USER.preferredName(ParameterFamily.R2DBC);
+
+	private static final String PASSWORD = Parameter.PASSWORD.preferredName(ParameterFamily.R2DBC);
+
+	private static final String DATABASE = Parameter.DATABASE.preferredName(ParameterFamily.R2DBC);
+
+	private static final String DRIVER = Parameter.DRIVER.preferredName(ParameterFamily.R2DBC);
+
+	private static final String PROTOCOL = Parameter.PROTOCOL.preferredName(ParameterFamily.R2DBC);
 
 	private static final String FAILOVER = "failover";
 
@@ -46,13 +61,13 @@ public final class R2dbcUrlParser {
 		refuseRepeatedParameters(query);
 		locatePassword(url, query, draft);
 		Map<String, Object> values = new TreeMap<>(ConnectionFactoryOptionsReader.read(options));
-		boolean failover = driverAndProtocol((String) values.remove("driver"), (String) values.remove("protocol"),
+		boolean failover = driverAndProtocol((String) values.remove(DRIVER), (String) values.remove(PROTOCOL),
 				notes);
-		Object host = values.remove("host");
-		Object port = values.remove("port");
-		Object user = values.remove("user");
-		Object password = values.remove("password");
-		Object database = values.remove("database");
+		Object host = values.remove(HOST);
+		Object port = values.remove(PORT);
+		Object user = values.remove(USER);
+		Object password = values.remove(PASSWORD);
+		Object database = values.remove(DATABASE);
 		ParameterInterpreter interpreter = new ParameterInterpreter(ParameterFamily.R2DBC, draft, notes);
 		Map<String, String> parameters = new TreeMap<>();
 		values.forEach((name, value) -> parameters.put(name, String.valueOf(value)));
@@ -101,7 +116,7 @@ public final class R2dbcUrlParser {
 			draft.secretAt(colon + 1, at);
 		}
 		for (QueryString.Pair pair : query.pairs()) {
-			if (pair.equals() > 0 && URLDecoder.decode(pair.name(), StandardCharsets.UTF_8).equals("password")) {
+			if (pair.equals() > 0 && URLDecoder.decode(pair.name(), StandardCharsets.UTF_8).equals(PASSWORD)) {
 				draft.secretAt(pair.valueStart(), pair.end());
 			}
 		}
@@ -118,20 +133,20 @@ public final class R2dbcUrlParser {
 		}
 		if (!"postgresql".equals(driver) && !"postgres".equals(driver)) {
 			throw new InvalidConnectionUrlException(
-					"The r2dbc driver " + MessageText.shown(String.valueOf(driver)) + " is not PostgreSQL.", "driver",
+					"The r2dbc driver " + MessageText.shown(String.valueOf(driver)) + " is not PostgreSQL.", DRIVER,
 					"Use r2dbc:postgresql://.");
 		}
 		if (driverProtocol != null && !driverProtocol.equals(FAILOVER)) {
 			throw new InvalidConnectionUrlException(
 					"The r2dbc protocol " + MessageText.shown(driverProtocol) + " is unknown to r2dbc-postgresql.",
-					"protocol", "Use r2dbc:postgresql:failover:// for several hosts, or no protocol.");
+					PROTOCOL, "Use r2dbc:postgresql:failover:// for several hosts, or no protocol.");
 		}
 		return driverProtocol != null;
 	}
 
 	private static List<HostAndPort> hosts(String host, @Nullable Integer port, boolean failover, List<String> notes) {
 		if (host.isEmpty()) {
-			throw new InvalidConnectionUrlException("The URL names no host.", "host",
+			throw new InvalidConnectionUrlException("The URL names no host.", HOST,
 					"Write the host: r2dbc:postgresql://user@host:5432/database.");
 		}
 		if (!failover) {
@@ -140,12 +155,12 @@ public final class R2dbcUrlParser {
 			}
 			if (host.contains(",")) {
 				throw new InvalidConnectionUrlException("r2dbc reads a host list without its failover protocol as "
-						+ "one host named " + MessageText.shown(host) + ".", "host", "Write r2dbc:postgresql:failover://...");
+						+ "one host named " + MessageText.shown(host) + ".", HOST, "Write r2dbc:postgresql:failover://...");
 			}
 			if (host.contains(":")) {
 				throw new InvalidConnectionUrlException("r2dbc-spi could not separate host and port in "
 						+ MessageText.shown(host) + " (it cannot when the host name holds an '_'): r2dbc would look up "
-						+ "a host of that name on port 5432.", "host", "Use a host name without '_' (or its IP address).");
+						+ "a host of that name on port 5432.", HOST, "Use a host name without '_' (or its IP address).");
 			}
 			return List.of(new HostAndPort(host, portOrDefault(port)));
 		}
@@ -153,7 +168,7 @@ public final class R2dbcUrlParser {
 		for (String entry : host.split(",")) {
 			int colon = entry.indexOf(':');
 			hosts.add((colon >= 0) ? new HostAndPort(entry.substring(0, colon),
-					UrlSyntax.port(entry.substring(colon + 1), "host")) : new HostAndPort(entry, portOrDefault(port)));
+					UrlSyntax.port(entry.substring(colon + 1), HOST)) : new HostAndPort(entry, portOrDefault(port)));
 		}
 		if (port != null) {
 			notes.add("r2dbc's failover protocol rejects a single host with a port (" + hosts.get(0)
@@ -164,7 +179,7 @@ public final class R2dbcUrlParser {
 
 	/** r2dbc-spi takes any integer as a port; the driver fails on it only when it connects. */
 	private static int portOrDefault(@Nullable Integer port) {
-		return (port != null) ? UrlSyntax.port(port.toString(), "port") : HostAndPort.DEFAULT_PORT;
+		return (port != null) ? UrlSyntax.port(port.toString(), PORT) : HostAndPort.DEFAULT_PORT;
 	}
 
 }
