@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.duality.autoconfigure.diagnostics.PropertyOrigins;
+import io.github.duality.autoconfigure.tls.SslBundleMaterial;
 import io.github.duality.core.CredentialSources;
 import io.github.duality.core.DatabaseUrl;
 import io.github.duality.core.DerivedConnection;
@@ -14,10 +14,8 @@ import io.github.duality.core.PoolerHint;
 import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.github.duality.core.model.Secrets;
 import io.github.duality.core.tls.TlsMaterial;
-import io.github.duality.autoconfigure.tls.SslBundleMaterial;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
@@ -38,8 +36,6 @@ public final class DatasourceUrlDerivation {
 
 	static final String MIGRATION_URL_PROPERTY = "duality.migration.url";
 
-	static final String POOLER_PROPERTY = "duality.pooler";
-
 	static final String SSL_BUNDLE_PROPERTY = "duality.ssl.bundle";
 
 	private DatasourceUrlDerivation() {
@@ -55,7 +51,7 @@ public final class DatasourceUrlDerivation {
 		String username = resolve(environment, USERNAME_PROPERTY);
 		String password = resolve(environment, PASSWORD_PROPERTY);
 		String migrationUrl = resolve(environment, MIGRATION_URL_PROPERTY);
-		PoolerHint pooler = Binder.get(environment).bind(POOLER_PROPERTY, PoolerHint.class).orElse(PoolerHint.AUTO);
+		PoolerHint pooler = DualityProperties.pooler(environment);
 		String bundleName = emptyToNull(resolve(environment, SSL_BUNDLE_PROPERTY));
 		try {
 			return DatabaseUrl.derive(url, emptyToNull(username), emptyToNull(password), emptyToNull(migrationUrl),

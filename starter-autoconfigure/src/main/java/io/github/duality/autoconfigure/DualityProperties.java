@@ -2,18 +2,25 @@ package io.github.duality.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.duality.autoconfigure.migration.MigrationMode;
 import io.github.duality.core.PoolerHint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * Configuration of the Duality starter. The database itself is configured with Spring Boot's own
  * {@code spring.datasource.url}, {@code spring.datasource.username} and {@code spring.datasource.password}.
+ * <p>
+ * Each default is declared here once. Code that runs without this bean (conditions, post-processors, which exist
+ * before configuration properties are bound, and failure analysis, which runs after the beans are gone) binds the
+ * part it needs with the static methods below, which start from these defaults.
  */
-@ConfigurationProperties("duality")
+@ConfigurationProperties(DualityProperties.PREFIX)
 public class DualityProperties {
+
+	static final String PREFIX = "duality";
 
 	/**
 	 * Whether to derive the migration (JDBC, for Liquibase or Flyway) and application (R2DBC) paths from
@@ -67,6 +74,35 @@ public class DualityProperties {
 
 	public Ssl getSsl() {
 		return this.ssl;
+	}
+
+	/**
+	 * {@code duality.pooler}, bound from the environment.
+	 * @param environment the application's environment
+	 * @return the pooler hint, this class's default when unset
+	 */
+	public static PoolerHint pooler(Environment environment) {
+		return Binder.get(environment)
+			.bind(PREFIX + ".pooler", PoolerHint.class)
+			.orElseGet(() -> new DualityProperties().getPooler());
+	}
+
+	/**
+	 * {@code duality.startup.*}, bound from the environment.
+	 * @param environment the application's environment
+	 * @return the startup properties, with this class's defaults for what is unset
+	 */
+	public static Startup startup(Environment environment) {
+		return Binder.get(environment).bindOrCreate(PREFIX + ".startup", Startup.class);
+	}
+
+	/**
+	 * {@code duality.migration.*}, bound from the environment.
+	 * @param environment the application's environment
+	 * @return the migration properties, with this class's defaults for what is unset
+	 */
+	public static Migration migration(Environment environment) {
+		return Binder.get(environment).bindOrCreate(PREFIX + ".migration", Migration.class);
 	}
 
 	public static class Ssl {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
-import io.github.duality.autoconfigure.r2dbc.DerivedR2dbcConnectionDetails;
 import io.github.duality.core.DerivedConnection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
@@ -76,7 +75,8 @@ class DualityStartupReport implements BeanPostProcessor, Ordered, SmartInitializ
 	}
 
 	String applicationPath() {
-		if (this.beanFactory.getBeanProvider(DerivedR2dbcConnectionDetails.class).getIfUnique() != null) {
+		if (this.beanFactory.getBeanProvider(R2dbcConnectionDetails.class)
+			.getIfUnique() instanceof DerivedConnectionDetails) {
 			DerivedConnection derived = this.beanFactory.getBean(DerivedConnection.class);
 			return derived.r2dbc().describe() + TargetDescriptions.pooler(derived) + ", "
 					+ poolSize();

@@ -1,6 +1,7 @@
 package io.github.duality.autoconfigure.diagnostics;
 
 import io.github.duality.autoconfigure.DatasourceUrlDerivation;
+import io.github.duality.autoconfigure.PropertyOrigins;
 import io.github.duality.autoconfigure.TargetDescriptions;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.model.Secrets;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.github.duality.autoconfigure.DatasourceUrlDerivation;
-import io.github.duality.autoconfigure.startup.StartupWaitAutoConfiguration;
+import io.github.duality.autoconfigure.DualityProperties;
 import io.github.duality.core.DerivedConnection;
 import io.github.duality.core.JdbcTarget;
 import io.github.duality.core.model.Secrets;
@@ -91,7 +91,7 @@ class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 	/** Zero for a value that does not bind: the analysis must not fail on it. */
 	private Duration startupWait() {
 		try {
-			return StartupWaitAutoConfiguration.startupWait(this.environment);
+			return DualityProperties.startup(this.environment).getWait();
 		}
 		catch (RuntimeException ex) {
 			return Duration.ZERO;

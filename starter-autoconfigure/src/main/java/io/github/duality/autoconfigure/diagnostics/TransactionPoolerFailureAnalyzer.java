@@ -1,5 +1,6 @@
 package io.github.duality.autoconfigure.diagnostics;
 
+import io.github.duality.autoconfigure.PropertyOrigins;
 import io.github.duality.core.TransactionPooler;
 import io.github.duality.core.TransactionPoolerException;
 

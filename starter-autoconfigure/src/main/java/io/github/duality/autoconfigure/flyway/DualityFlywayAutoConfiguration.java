@@ -1,9 +1,12 @@
 package io.github.duality.autoconfigure.flyway;
 
+import java.util.List;
+
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.MigrationMode;
+import io.github.duality.autoconfigure.MigrationPathReport;
 import io.github.duality.autoconfigure.NoPropertyCondition;
 import io.github.duality.autoconfigure.migration.ConditionalOnMigrationMode;
-import io.github.duality.autoconfigure.migration.MigrationMode;
 import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
 import io.github.duality.autoconfigure.migration.MigrationRuns;
 import io.github.duality.core.DerivedConnection;
@@ -37,8 +40,9 @@ import org.springframework.core.env.Environment;
 public final class DualityFlywayAutoConfiguration {
 
 	@Bean
-	FlywayPathReport flywayPathReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		return new FlywayPathReport(beanFactory, environment);
+	MigrationPathReport flywayPathReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		return new MigrationPathReport(beanFactory, environment, "Flyway", "spring.flyway",
+				DerivedFlywayConnectionDetails.class, List.of(Flyway.class, FlywayConnectionDetails.class), 1);
 	}
 
 	@Bean

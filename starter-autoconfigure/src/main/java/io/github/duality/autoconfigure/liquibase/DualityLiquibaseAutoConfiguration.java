@@ -1,9 +1,12 @@
 package io.github.duality.autoconfigure.liquibase;
 
+import java.util.List;
+
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.MigrationMode;
+import io.github.duality.autoconfigure.MigrationPathReport;
 import io.github.duality.autoconfigure.NoPropertyCondition;
 import io.github.duality.autoconfigure.migration.ConditionalOnMigrationMode;
-import io.github.duality.autoconfigure.migration.MigrationMode;
 import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
 import io.github.duality.autoconfigure.migration.MigrationRuns;
 import io.github.duality.core.DerivedConnection;
@@ -36,8 +39,10 @@ import org.springframework.core.env.Environment;
 public final class DualityLiquibaseAutoConfiguration {
 
 	@Bean
-	LiquibasePathReport liquibasePathReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		return new LiquibasePathReport(beanFactory, environment);
+	MigrationPathReport liquibasePathReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		return new MigrationPathReport(beanFactory, environment, "Liquibase", "spring.liquibase",
+				DerivedLiquibaseConnectionDetails.class,
+				List.of(LiquibaseConnectionDetails.class, SpringLiquibase.class), 0);
 	}
 
 	@Bean

@@ -3,7 +3,7 @@ package io.github.duality.autoconfigure.liquibase;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-import io.github.duality.autoconfigure.migration.MigrationMode;
+import io.github.duality.autoconfigure.MigrationMode;
 import io.github.duality.autoconfigure.migration.MigrationRun;
 import io.github.duality.autoconfigure.migration.MigrationRuns;
 import liquibase.Liquibase;

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.github.duality.autoconfigure.MigrationMode;
+
 import org.springframework.context.annotation.Conditional;
 
 /**

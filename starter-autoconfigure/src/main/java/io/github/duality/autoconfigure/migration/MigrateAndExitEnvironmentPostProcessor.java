@@ -2,6 +2,8 @@ package io.github.duality.autoconfigure.migration;
 
 import java.util.Map;
 
+import io.github.duality.autoconfigure.MigrationMode;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;

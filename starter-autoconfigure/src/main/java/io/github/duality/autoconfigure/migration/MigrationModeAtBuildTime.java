@@ -2,6 +2,8 @@ package io.github.duality.autoconfigure.migration;
 
 import java.util.Locale;
 
+import io.github.duality.autoconfigure.MigrationMode;
+
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;

@@ -1,5 +1,7 @@
 package io.github.duality.autoconfigure.migration;
 
+import io.github.duality.autoconfigure.MigrationMode;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -1,5 +1,7 @@
 package io.github.duality.autoconfigure.migration;
 
+import io.github.duality.autoconfigure.MigrationMode;
+
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;

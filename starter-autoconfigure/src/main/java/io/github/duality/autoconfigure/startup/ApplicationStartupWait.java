@@ -2,10 +2,9 @@ package io.github.duality.autoconfigure.startup;
 
 import java.time.Duration;
 
+import io.github.duality.core.R2dbcTarget;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import io.r2dbc.spi.Option;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.BeanInitializationException;
@@ -59,11 +58,7 @@ class ApplicationStartupWait implements SmartInitializingSingleton {
 		if (details == null) {
 			return "the application ConnectionFactory";
 		}
-		ConnectionFactoryOptions options = details.getConnectionFactoryOptions();
-		return "host " + options.getValue(ConnectionFactoryOptions.HOST) + ", port "
-				+ options.getValue(ConnectionFactoryOptions.PORT) + ", database "
-				+ options.getValue(ConnectionFactoryOptions.DATABASE) + ", sslMode "
-				+ options.getValue(Option.valueOf("sslMode"));
+		return new R2dbcTarget(details.getConnectionFactoryOptions()).describe();
 	}
 
 }

@@ -26,7 +26,7 @@ final class DatabaseWait {
 
 	/**
 	 * @param path which path connects, for the log
-	 * @param target host, port, database and sslmode, without credentials
+	 * @param target what it connects to, as the core describes a target: endpoint, user and sslmode, no secret
 	 * @param attempt opens and closes one connection
 	 * @throws Exception the last failure, when it is not about reachability or the wait is over
 	 */

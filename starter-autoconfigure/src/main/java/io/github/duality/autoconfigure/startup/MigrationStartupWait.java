@@ -6,8 +6,10 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import io.github.duality.core.JdbcTarget;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.Driver;
+import org.postgresql.PGProperty;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanInitializationException;
@@ -64,14 +66,23 @@ class MigrationStartupWait<T> implements BeanPostProcessor, Ordered {
 		return 0;
 	}
 
+	/**
+	 * The target as the core describes it, read back from the tool's one-off DataSource: its URL carries every
+	 * property but the credentials, and its user is the role the tool connects as.
+	 */
 	private static String describe(DataSource dataSource) {
-		Properties url = (dataSource instanceof SimpleDriverDataSource simple && simple.getUrl() != null)
+		Properties properties = (dataSource instanceof SimpleDriverDataSource simple && simple.getUrl() != null)
 				? Driver.parseURL(simple.getUrl(), null) : null;
-		if (url == null) {
+		if (properties == null) {
 			return "the migration DataSource";
 		}
-		return "host " + url.getProperty("PGHOST") + ", port " + url.getProperty("PGPORT") + ", database "
-				+ url.getProperty("PGDBNAME") + ", sslmode " + url.getProperty("sslmode", "prefer");
+		SimpleDriverDataSource simple = (SimpleDriverDataSource) dataSource;
+		// pgjdbc's own default, for a URL written by hand without one
+		properties.setProperty(PGProperty.SSL_MODE.getName(), PGProperty.SSL_MODE.getOrDefault(properties));
+		if (simple.getUsername() != null) {
+			properties.setProperty(PGProperty.USER.getName(), simple.getUsername());
+		}
+		return new JdbcTarget(simple.getUrl().split("\\?", 2)[0], properties).describe();
 	}
 
 }

@@ -1,8 +1,7 @@
 package io.github.duality.autoconfigure.startup;
 
-import java.time.Duration;
-
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.DualityProperties;
 import io.r2dbc.spi.ConnectionFactory;
 import liquibase.integration.spring.SpringLiquibase;
 import org.flywaydb.core.Flyway;
@@ -12,7 +11,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +29,11 @@ public final class StartupWaitAutoConfiguration {
 	@ConditionalOnClass(SpringLiquibase.class)
 	static class LiquibasePathConfiguration {
 
-		// static and bound by hand: a post-processor is created before configuration properties are
+		// static, with its properties bound from the environment: a post-processor is created before configuration
+		// properties are
 		@Bean
 		static MigrationStartupWait<SpringLiquibase> dualityLiquibaseStartupWait(Environment environment) {
-			return new MigrationStartupWait<>(new DatabaseWait(startupWait(environment)), SpringLiquibase.class,
+			return new MigrationStartupWait<>(databaseWait(environment), SpringLiquibase.class,
 					SpringLiquibase::getDataSource);
 		}
 
@@ -47,7 +46,7 @@ public final class StartupWaitAutoConfiguration {
 		// the Flyway bean is initialized before the bean that migrates with it
 		@Bean
 		static MigrationStartupWait<Flyway> dualityFlywayStartupWait(Environment environment) {
-			return new MigrationStartupWait<>(new DatabaseWait(startupWait(environment)), Flyway.class,
+			return new MigrationStartupWait<>(databaseWait(environment), Flyway.class,
 					(flyway) -> flyway.getConfiguration().getDataSource());
 		}
 
@@ -61,19 +60,14 @@ public final class StartupWaitAutoConfiguration {
 		ApplicationStartupWait dualityApplicationStartupWait(Environment environment,
 				ObjectProvider<ConnectionFactory> connectionFactory,
 				ObjectProvider<R2dbcConnectionDetails> connectionDetails) {
-			return new ApplicationStartupWait(new DatabaseWait(startupWait(environment)), connectionFactory,
+			return new ApplicationStartupWait(databaseWait(environment), connectionFactory,
 					connectionDetails);
 		}
 
 	}
 
-	/**
-	 * {@code duality.startup.wait}, bound as the waits bind it.
-	 * @param environment the application's environment
-	 * @return the wait, zero when it is not set
-	 */
-	public static Duration startupWait(Environment environment) {
-		return Binder.get(environment).bind("duality.startup.wait", Duration.class).orElse(Duration.ZERO);
+	private static DatabaseWait databaseWait(Environment environment) {
+		return new DatabaseWait(DualityProperties.startup(environment).getWait());
 	}
 
 }

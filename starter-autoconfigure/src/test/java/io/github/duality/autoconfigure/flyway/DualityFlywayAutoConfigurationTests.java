@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.MigrationPathReport;
 import io.github.duality.autoconfigure.health.DualityHealthContributorAutoConfiguration;
 import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
 import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
@@ -85,7 +86,7 @@ class DualityFlywayAutoConfigurationTests {
 				assertThat(flyway.getPassword()).isEqualTo("ddl");
 				assertThat(flyway.getJdbcUrl()).contains("db.example.com:5433/shop");
 				assertThat(context.getBean(JdbcConnectionDetails.class).getUsername()).isEqualTo("app");
-				assertThat(context.getBean(FlywayPathReport.class).describe())
+				assertThat(context.getBean("flywayPathReport", MigrationPathReport.class).describe())
 					.contains("as spring.flyway.user owner")
 					.contains("Flyway disabled")
 					.doesNotContain("ddl");
@@ -98,7 +99,7 @@ class DualityFlywayAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(DerivedFlywayConnectionDetails.class);
 				assertThat(context).hasSingleBean(DualityFlywayAutoConfiguration.class);
-				assertThat(context.getBean(FlywayPathReport.class).describe())
+				assertThat(context.getBean("flywayPathReport", MigrationPathReport.class).describe())
 					.isEqualTo("explicit spring.flyway.url (not derived)");
 			});
 	}
@@ -118,7 +119,7 @@ class DualityFlywayAutoConfigurationTests {
 		this.contextRunner.withBean("myFlyway", Flyway.class, () -> Flyway.configure().load())
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(DerivedFlywayConnectionDetails.class);
-				assertThat(context.getBean(FlywayPathReport.class).describe())
+				assertThat(context.getBean("flywayPathReport", MigrationPathReport.class).describe())
 					.isEqualTo("explicit Flyway bean 'myFlyway' (not derived)");
 			});
 	}

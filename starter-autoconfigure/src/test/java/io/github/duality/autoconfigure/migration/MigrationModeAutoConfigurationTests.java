@@ -1,6 +1,7 @@
 package io.github.duality.autoconfigure.migration;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.MigrationMode;
 import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
 import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
 import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;

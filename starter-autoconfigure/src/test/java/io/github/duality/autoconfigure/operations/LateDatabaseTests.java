@@ -24,15 +24,15 @@ class LateDatabaseTests {
 					"classpath:db/operations/changelog.yaml", "spring.liquibase.contexts", "v1");
 			try (ChildApplication instance = ChildApplication.start(OperationsTestApplication.class, "late-database",
 					Map.of("SPRING_DATASOURCE_URL", postgres.databaseUrl()), properties)) {
-				instance.awaitOutput("Duality: migration path cannot reach host " + postgres.host() + ", port "
-						+ postgres.port() + ", database " + postgres.database() + ", sslmode verify-full yet",
-						Duration.ofSeconds(120));
+				instance.awaitOutput("Duality: migration path cannot reach jdbc:postgresql://" + postgres.host() + ":"
+						+ postgres.port() + "/" + postgres.database() + " (user " + postgres.username()
+						+ ", sslmode verify-full) yet", Duration.ofSeconds(120));
 				ChildApplication.pause(Duration.ofSeconds(10));
 				assertThat(instance.healthStatus()).as("no HTTP port before the migrations ran").isEmpty();
 				postgres.startAgain();
 				instance.awaitUp(Duration.ofSeconds(120));
 				String output = instance.output();
-				assertThat(output).contains("Duality: migration path reached host " + postgres.host())
+				assertThat(output).contains("Duality: migration path reached jdbc:postgresql://" + postgres.host())
 					.contains("(attempt 2, ")
 					.doesNotContain(postgres.password())
 					.doesNotContain(TestPostgres.percentEncode(postgres.password()));

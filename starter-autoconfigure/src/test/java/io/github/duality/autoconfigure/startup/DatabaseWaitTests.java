@@ -27,7 +27,7 @@ class DatabaseWaitTests {
 	@Test
 	void retriesWhileTheServerIsUnreachableOrStarting(CapturedOutput output) throws Exception {
 		AtomicInteger attempts = new AtomicInteger();
-		String target = "host h, port 5432, database d, sslmode require";
+		String target = "jdbc:postgresql://h:5432/d (user app, sslmode require)";
 		new DatabaseWait(Duration.ofSeconds(30)).connect("migration path", target, () -> {
 			int attempt = attempts.incrementAndGet();
 			if (attempt < 3) {
@@ -35,10 +35,10 @@ class DatabaseWaitTests {
 			}
 		});
 		assertThat(attempts).hasValue(3);
-		assertThat(output.getAll()).contains("migration path cannot reach host h, port 5432, database d, sslmode "
-				+ "require yet (attempt 1, 0s of duality.startup.wait 30s): Connection refused; retrying in 500 ms")
+		assertThat(output.getAll()).contains("migration path cannot reach jdbc:postgresql://h:5432/d (user app, sslmode "
+				+ "require) yet (attempt 1, 0s of duality.startup.wait 30s): Connection refused; retrying in 500 ms")
 			.contains("(attempt 2, ")
-			.contains("migration path reached host h, port 5432, database d, sslmode require at attempt 3");
+			.contains("migration path reached jdbc:postgresql://h:5432/d (user app, sslmode require) at attempt 3");
 	}
 
 	@Test

@@ -1,4 +1,6 @@
-package io.github.duality.autoconfigure;
+package io.github.duality.autoconfigure.diagnostics;
+
+import io.github.duality.autoconfigure.UnresolvedDatasourcePropertyException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

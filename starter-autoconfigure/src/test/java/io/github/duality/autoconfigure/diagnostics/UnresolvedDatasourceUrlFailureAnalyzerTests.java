@@ -1,8 +1,9 @@
-package io.github.duality.autoconfigure;
+package io.github.duality.autoconfigure.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
 import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
 import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;

@@ -1,4 +1,4 @@
-package io.github.duality.autoconfigure.diagnostics;
+package io.github.duality.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.github.duality.autoconfigure;
+package io.github.duality.autoconfigure.diagnostics;
 
+import io.github.duality.autoconfigure.InvalidDatasourceUrlException;
 import io.github.duality.core.model.InvalidConnectionUrlException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;

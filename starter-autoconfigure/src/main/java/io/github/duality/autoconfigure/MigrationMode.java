@@ -1,6 +1,5 @@
-package io.github.duality.autoconfigure.migration;
+package io.github.duality.autoconfigure;
 
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
@@ -20,11 +19,16 @@ public enum MigrationMode {
 	/** Never migrate: a separate Job does, and the migration health reports what is pending until it has. */
 	EXTERNAL;
 
-	static final String PROPERTY = "duality.migration.mode";
+	/** The property that sets the mode, for messages. */
+	public static final String PROPERTY = DualityProperties.PREFIX + ".migration.mode";
 
-	/** The mode the environment asks for, with the relaxed spellings of Boot's binder. */
+	/**
+	 * The mode the environment asks for, with the relaxed spellings of Boot's binder.
+	 * @param environment the application's environment
+	 * @return the mode, {@link DualityProperties}' default when unset
+	 */
 	public static MigrationMode of(Environment environment) {
-		return Binder.get(environment).bind(PROPERTY, MigrationMode.class).orElse(STARTUP);
+		return DualityProperties.migration(environment).getMode();
 	}
 
 }

@@ -1,5 +1,7 @@
-package io.github.duality.autoconfigure;
+package io.github.duality.autoconfigure.diagnostics;
 
+import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.InvalidDatasourceUrlException;
 import io.github.duality.autoconfigure.jdbc.DualityJdbcAutoConfiguration;
 import io.github.duality.autoconfigure.liquibase.DualityLiquibaseAutoConfiguration;
 import io.github.duality.autoconfigure.r2dbc.DualityR2dbcAutoConfiguration;
