@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.duality.core.model.ConnectionSpec;
 import io.github.duality.core.model.Draft;
 import io.github.duality.core.model.ParameterFamily;
 import io.github.duality.core.model.TargetServerType;
@@ -16,6 +17,7 @@ import io.r2dbc.postgresql.client.ChannelBindingMode;
 import io.r2dbc.postgresql.client.SSLMode;
 import io.r2dbc.postgresql.client.SSLNegotiation;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -195,8 +197,9 @@ public enum Parameter {
 					ValueReaders.CHANNEL_BINDING_R2DBC)
 				.to((reading, binding) -> reading.draft().channelBinding(binding))
 				.pgjdbc((spec) -> spec.tls().channelBinding())
-				.r2dbc(PostgresqlConnectionFactoryProvider.CHANNEL_BINDING, (spec) -> (spec.tls().channelBinding() != null)
-						? ChannelBindingMode.fromValue(spec.tls().channelBinding()) : null)),
+				// r2dbc-postgresql 1.1.1 (Spring Boot 4.0's) has neither the option constant nor ChannelBindingMode: named
+				// here, and typed only where a URL that gives channel binding is written, as the table is loaded for all
+				.r2dbc(Option.valueOf("channelBinding"), Parameter::channelBindingMode)),
 
 	REQUIRE_AUTH(Names.ofPgjdbc("requireAuth").libpq("require_auth"), Fate.REFUSED,
 			"r2dbc cannot restrict authentication methods, so the application path would accept what the URL "
@@ -676,6 +679,11 @@ public enum Parameter {
 		/** Refused: dropping it would weaken security or silently change behaviour. */
 		REFUSED
 
+	}
+
+	/** Typed as Object, so that loading the table does not load ChannelBindingMode (see CHANNEL_BINDING). */
+	private static @Nullable Object channelBindingMode(ConnectionSpec spec) {
+		return (spec.tls().channelBinding() != null) ? ChannelBindingMode.fromValue(spec.tls().channelBinding()) : null;
 	}
 
 	private record Names(List<String> pgjdbc, List<String> libpq, List<String> r2dbc) {
