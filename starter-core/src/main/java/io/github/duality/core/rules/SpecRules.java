@@ -2,7 +2,6 @@ package io.github.duality.core.rules;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.github.duality.core.model.ConnectionSpec;
@@ -260,17 +259,11 @@ public final class SpecRules {
 			}
 			return (sslMode != SslMode.DISABLE) ? this.files.readDefaultClientKey(notes).orElse(null) : null;
 		}
-		if (claimed.sslCert() == null && !isPkcs12(key)) {
+		if (claimed.sslCert() == null && !KeyFiles.isPkcs12Store(key)) {
 			throw new InvalidConnectionUrlException("A client key is given without its certificate.", names.key(),
 					"Give the client certificate as " + names.certificate() + " too, or remove " + names.key() + ".");
 		}
 		return this.files.readClientKey(claimed.sslCert(), key, claimed.sslPassword(), names, notes).orElse(null);
-	}
-
-	/** A PKCS#12 store holds the certificate chain with the key. */
-	private static boolean isPkcs12(String keyFile) {
-		String lowerCase = keyFile.toLowerCase(Locale.ROOT);
-		return lowerCase.endsWith(".p12") || lowerCase.endsWith(".pfx");
 	}
 
 	/** The bundle supplies what these parameters would: two sources for one thing is a mistake. */

@@ -104,10 +104,18 @@ public final class KeyFiles {
 				+ "perhaps).", "Give the private key of the client certificate in " + names.key() + ".");
 	}
 
+	/**
+	 * Whether a key file is a PKCS#12 store by its name ({@code .p12}, {@code .pfx}), as pgjdbc decides it: such a
+	 * store holds the certificate chain with the key, so it needs no certificate file.
+	 */
+	public static boolean isPkcs12Store(String keyFile) {
+		String lowerCase = keyFile.toLowerCase(Locale.ROOT);
+		return lowerCase.endsWith(".p12") || lowerCase.endsWith(".pfx");
+	}
+
 	private static ClientKeyMaterial fromDer(Names names, @Nullable Path certificateFile, Path keyFile, byte[] der,
 			@Nullable String password) {
-		String lowerCaseName = keyFile.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (lowerCaseName.endsWith(".p12") || lowerCaseName.endsWith(".pfx")) {
+		if (isPkcs12Store(keyFile.toString())) {
 			return SealedKeys.fromPkcs12(names, certificateFile, keyFile, der, password);
 		}
 		Optional<PrivateKey> plain = algorithmOf(der);
