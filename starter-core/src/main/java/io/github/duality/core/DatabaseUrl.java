@@ -214,7 +214,8 @@ public final class DatabaseUrl {
 			throw new MigrationUrlException("The migration URL names the database "
 					+ MessageText.shown(migration.session().database()) + ", the application's URL "
 					+ MessageText.shown(database) + ": migrations would change a database the application does not use.",
-					"database", "Point the migration URL at " + MessageText.shown(database)
+					Parameter.DATABASE.preferredName(ParameterFamily.R2DBC),
+					"Point the migration URL at " + MessageText.shown(database)
 							+ ", or leave its database out: it then takes the application's.");
 		}
 	}
@@ -225,7 +226,8 @@ public final class DatabaseUrl {
 		if (given.compareTo(required) < 0) {
 			throw new MigrationUrlException("The migration URL's TLS (sslmode " + given + ") is weaker than the "
 					+ "application's (sslmode " + required + "): the migration role's password and the schema "
-					+ "would cross the network with less protection than the application's queries.", "sslmode",
+					+ "would cross the network with less protection than the application's queries.",
+					Parameter.SSL_MODE.preferredName(ParameterFamily.PGJDBC),
 					"Give the migration URL sslmode=" + required + ", or leave sslmode out: it then takes the "
 							+ "application's.");
 		}

@@ -49,12 +49,12 @@ public final class JdbcTarget {
 	}
 
 	public String user() {
-		return this.properties.getProperty(Parameter.USER.preferredName(ParameterFamily.PGJDBC));
+		return property(Parameter.USER);
 	}
 
 	/** The password, or {@code null} when the server needs none. */
 	public @Nullable String password() {
-		return this.properties.getProperty(Parameter.PASSWORD.preferredName(ParameterFamily.PGJDBC));
+		return property(Parameter.PASSWORD);
 	}
 
 	/**
@@ -85,17 +85,23 @@ public final class JdbcTarget {
 	 * @return the alert, or empty when the target presents no certificate held in memory or the server accepts it
 	 */
 	public Optional<String> clientCertificateRefusal(Duration timeout) {
-		if (!JdbcSslSocketFactory.class.getName().equals(this.properties.getProperty("sslfactory"))) {
+		if (!JdbcSslSocketFactory.class.getName().equals(property(Parameter.SSL_FACTORY))) {
 			return Optional.empty();
 		}
 		Properties parsed = Driver.parseURL(this.url, null);
 		if (parsed == null) {
 			return Optional.empty();
 		}
-		String host = parsed.getProperty("PGHOST").split(",")[0];
-		int port = Integer.parseInt(parsed.getProperty("PGPORT").split(",")[0]);
+		String hosts = parsed.getProperty(Parameter.HOST.preferredName(ParameterFamily.PGJDBC));
+		String ports = parsed.getProperty(Parameter.PORT.preferredName(ParameterFamily.PGJDBC));
+		String host = hosts.split(",")[0];
+		int port = Integer.parseInt(ports.split(",")[0]);
 		return TlsHandshakeProbe.serverAlert(host, port, properties(),
-				"direct".equals(this.properties.getProperty("sslNegotiation")), timeout);
+				"direct".equals(property(Parameter.SSL_NEGOTIATION)), timeout);
+	}
+
+	private @Nullable String property(Parameter parameter) {
+		return this.properties.getProperty(parameter.preferredName(ParameterFamily.PGJDBC));
 	}
 
 	/** The properties with secrets masked, sorted by name: safe to print. */
@@ -108,8 +114,7 @@ public final class JdbcTarget {
 	 * {@code jdbc:postgresql://db:5432/shop (user app, sslmode verify-full)}.
 	 */
 	public String describe() {
-		return this.url + " (user " + user() + ", sslmode "
-				+ this.properties.getProperty(Parameter.SSL_MODE.preferredName(ParameterFamily.PGJDBC)) + ")";
+		return this.url + " (user " + user() + ", sslmode " + property(Parameter.SSL_MODE) + ")";
 	}
 
 	@Override

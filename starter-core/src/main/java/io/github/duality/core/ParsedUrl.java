@@ -11,8 +11,10 @@ import io.github.duality.core.model.Draft;
 import io.github.duality.core.model.HostAndPort;
 import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.github.duality.core.model.MessageText;
+import io.github.duality.core.model.ParameterFamily;
 import io.github.duality.core.model.Secrets;
 import io.github.duality.core.model.UrlForm;
+import io.github.duality.core.parameter.Parameter;
 import io.github.duality.core.parse.JdbcUrlParser;
 import io.github.duality.core.parse.LibpqUrlParser;
 import io.github.duality.core.parse.R2dbcUrlParser;
@@ -23,6 +25,14 @@ import org.jspecify.annotations.Nullable;
  * One URL and what its parser claimed, before the rules resolve it.
  */
 final class ParsedUrl {
+
+	/** A value given twice is named the same whatever the URL's form: as the family whose spelling is plainest. */
+	private static final Draft.ClaimNames CLAIM_NAMES = new Draft.ClaimNames(
+			Parameter.DATABASE.preferredName(ParameterFamily.R2DBC), Parameter.USER.preferredName(ParameterFamily.PGJDBC),
+			Parameter.PASSWORD.preferredName(ParameterFamily.PGJDBC),
+			Parameter.SSL_MODE.preferredName(ParameterFamily.PGJDBC),
+			Parameter.CURRENT_SCHEMA.preferredName(ParameterFamily.PGJDBC),
+			Parameter.APPLICATION_NAME.preferredName(ParameterFamily.LIBPQ));
 
 	private static final Pattern PLAIN_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,30}");
 
@@ -40,7 +50,7 @@ final class ParsedUrl {
 	private final boolean derived;
 
 	ParsedUrl(String input, @Nullable String username, @Nullable String password, CredentialSources sources) {
-		this(input, username, password, sources, new Draft(formOf(input)), false);
+		this(input, username, password, sources, new Draft(formOf(input), CLAIM_NAMES), false);
 	}
 
 	private ParsedUrl(String input, @Nullable String username, @Nullable String password, CredentialSources sources,
@@ -83,7 +93,7 @@ final class ParsedUrl {
 
 	/** A provider's direct endpoint: the application's URL on other hosts. */
 	static ParsedUrl direct(ParsedUrl application, List<HostAndPort> hosts) {
-		Draft draft = new Draft(application.draft.form());
+		Draft draft = new Draft(application.draft.form(), CLAIM_NAMES);
 		draft.hosts(hosts);
 		draft.inheritUnset(application.draft);
 		return new ParsedUrl(application.input, application.username, application.password, application.sources,

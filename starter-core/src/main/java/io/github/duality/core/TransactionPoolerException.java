@@ -1,6 +1,10 @@
 package io.github.duality.core;
 
+import java.util.List;
+
 import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.ParameterFamily;
+import io.github.duality.core.parameter.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,9 +32,11 @@ public class TransactionPoolerException extends InvalidConnectionUrlException {
 
 	/** The URL part that shows the pooler, or {@code null} when the user said so beside the URL. */
 	private static @Nullable String parameterOf(String evidence) {
-		for (String parameter : new String[] { "pgbouncer", "host", "port" }) {
-			if (evidence.startsWith(parameter)) {
-				return parameter;
+		// the evidence names the URL part as libpq does: pgbouncer=true, host h, port p
+		for (Parameter parameter : List.of(Parameter.PGBOUNCER, Parameter.HOST, Parameter.PORT)) {
+			String name = parameter.preferredName(ParameterFamily.LIBPQ);
+			if (evidence.startsWith(name)) {
+				return name;
 			}
 		}
 		return null;

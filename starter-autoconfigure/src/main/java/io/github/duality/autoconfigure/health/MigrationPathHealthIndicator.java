@@ -15,6 +15,8 @@ import java.util.concurrent.Executor;
 
 import io.github.duality.autoconfigure.migration.MigrationRuns;
 import io.github.duality.autoconfigure.migration.PendingMigrations;
+import io.github.duality.core.model.ParameterFamily;
+import io.github.duality.core.parameter.Parameter;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.Driver;
 import reactor.core.publisher.Mono;
@@ -143,13 +145,13 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 
 	private Connection connect() throws SQLException {
 		Properties properties = new Properties();
-		putIfNotNull(properties, "user", this.connection.username());
-		putIfNotNull(properties, "password", this.connection.password());
+		set(properties, Parameter.USER, this.connection.username());
+		set(properties, Parameter.PASSWORD, this.connection.password());
 		String seconds = String.valueOf(Math.max(1, this.timeout.toSeconds()));
-		properties.setProperty("connectTimeout", seconds);
-		properties.setProperty("loginTimeout", seconds);
-		properties.setProperty("socketTimeout", seconds);
-		properties.setProperty("ApplicationName", "duality-health");
+		set(properties, Parameter.CONNECT_TIMEOUT, seconds);
+		set(properties, Parameter.LOGIN_TIMEOUT, seconds);
+		set(properties, Parameter.SOCKET_TIMEOUT, seconds);
+		set(properties, Parameter.APPLICATION_NAME, "duality-health");
 		Connection jdbc = new Driver().connect(this.connection.jdbcUrl(), properties);
 		if (jdbc == null) {
 			throw new SQLException("Not a PostgreSQL JDBC URL");
@@ -157,9 +159,10 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 		return jdbc;
 	}
 
-	private static void putIfNotNull(Properties properties, String name, @Nullable String value) {
+	/** Sets a pgjdbc property, unless there is no value. */
+	private static void set(Properties properties, Parameter parameter, @Nullable String value) {
 		if (value != null) {
-			properties.setProperty(name, value);
+			properties.setProperty(parameter.preferredName(ParameterFamily.PGJDBC), value);
 		}
 	}
 

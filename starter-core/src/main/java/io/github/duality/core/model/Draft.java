@@ -20,13 +20,13 @@ public final class Draft {
 
 	private final List<HostAndPort> hosts = new ArrayList<>();
 
-	private final ClaimedValue<String> database = new ClaimedValue<>("database", "database", false);
+	private final ClaimedValue<String> database;
 
-	private final ClaimedValue<String> user = new ClaimedValue<>("user", "user", false);
+	private final ClaimedValue<String> user;
 
-	private final ClaimedValue<String> password = new ClaimedValue<>("password", "password", true);
+	private final ClaimedValue<String> password;
 
-	private final ClaimedValue<SslMode> sslMode = new ClaimedValue<>("sslmode", "sslmode", false);
+	private final ClaimedValue<SslMode> sslMode;
 
 	private @Nullable SslMode sslModeFromSslFlag;
 
@@ -44,10 +44,9 @@ public final class Draft {
 
 	private @Nullable String channelBinding;
 
-	private final ClaimedValue<String> schema = new ClaimedValue<>("search_path", "currentSchema", false);
+	private final ClaimedValue<String> schema;
 
-	private final ClaimedValue<String> applicationName = new ClaimedValue<>("application name", "application_name",
-			false);
+	private final ClaimedValue<String> applicationName;
 
 	private @Nullable String fallbackApplicationName;
 
@@ -74,8 +73,14 @@ public final class Draft {
 
 	private final List<int[]> secretSpans = new ArrayList<>();
 
-	public Draft(UrlForm form) {
+	public Draft(UrlForm form, ClaimNames names) {
 		this.form = form;
+		this.database = new ClaimedValue<>(names.database(), names.database(), false);
+		this.user = new ClaimedValue<>(names.user(), names.user(), false);
+		this.password = new ClaimedValue<>(names.password(), names.password(), true);
+		this.sslMode = new ClaimedValue<>(names.sslMode(), names.sslMode(), false);
+		this.schema = new ClaimedValue<>("search_path", names.schema(), false);
+		this.applicationName = new ClaimedValue<>("application name", names.applicationName(), false);
 		for (ParameterFamily family : ParameterFamily.values()) {
 			this.pathOnly.put(family, new LinkedHashMap<>());
 		}
@@ -280,6 +285,14 @@ public final class Draft {
 			secrets.add(this.sslPassword);
 		}
 		return secrets;
+	}
+
+	/**
+	 * The parameter each value that may be claimed twice is named by when two claims disagree, the same whatever
+	 * the URL's form; given by the parameter table, which depends on this package.
+	 */
+	public record ClaimNames(String database, String user, String password, String sslMode, String schema,
+			String applicationName) {
 	}
 
 }

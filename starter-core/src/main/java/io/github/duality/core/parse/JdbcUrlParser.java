@@ -32,6 +32,13 @@ public final class JdbcUrlParser {
 
 	private static final String PASSWORD = Parameter.PASSWORD.preferredName(ParameterFamily.PGJDBC);
 
+	/** pgjdbc lets the query replace the host, port and database, named there as libpq names them. */
+	private static final String QUERY_HOST = Parameter.HOST.preferredName(ParameterFamily.LIBPQ);
+
+	private static final String QUERY_PORT = Parameter.PORT.preferredName(ParameterFamily.LIBPQ);
+
+	private static final String QUERY_DBNAME = Parameter.DATABASE.preferredName(ParameterFamily.LIBPQ);
+
 	private static final String SERVICE = Parameter.SERVICE.preferredName(ParameterFamily.PGJDBC);
 
 	private static final String URL_SHAPE = "jdbc:postgresql://host[:port][,host2[:port2]]/database?name=value";
@@ -116,19 +123,19 @@ public final class JdbcUrlParser {
 			}
 		}
 		// a second parse of the URL, only when the query names what it could replace
-		if (url.startsWith(UrlForm.PGJDBC_PREFIX + "//") && Stream.of("host", "port", "dbname").anyMatch(given::gives)) {
+		if (url.startsWith(UrlForm.PGJDBC_PREFIX + "//") && Stream.of(QUERY_HOST, QUERY_PORT, QUERY_DBNAME).anyMatch(given::gives)) {
 			Properties beforeQuery = Driver.parseURL(url.substring(0, queryStart), null);
 			if (beforeQuery != null) {
 				String authority = url.substring(UrlForm.PGJDBC_PREFIX.length() + 2, url.indexOf('/', UrlForm.PGJDBC_PREFIX.length() + 2));
 				if (!authority.isEmpty()) {
-					given.alsoGivenBeforeQuery("host", beforeQuery.getProperty(PGHOST));
+					given.alsoGivenBeforeQuery(QUERY_HOST, beforeQuery.getProperty(PGHOST));
 				}
 				if (authority.replaceAll("\\[[^]]*]", "").contains(":")) {
-					given.alsoGivenBeforeQuery("port", beforeQuery.getProperty(PGPORT));
+					given.alsoGivenBeforeQuery(QUERY_PORT, beforeQuery.getProperty(PGPORT));
 				}
 				String database = beforeQuery.getProperty(PGDBNAME, "");
 				if (!database.isEmpty()) {
-					given.alsoGivenBeforeQuery("dbname", database);
+					given.alsoGivenBeforeQuery(QUERY_DBNAME, database);
 				}
 			}
 		}

@@ -29,6 +29,8 @@ public final class LibpqUrlParser {
 
 	private static final String PORT = Parameter.PORT.preferredName(ParameterFamily.LIBPQ);
 
+	private static final String DBNAME = Parameter.DATABASE.preferredName(ParameterFamily.LIBPQ);
+
 	private static final String USER = Parameter.USER.preferredName(ParameterFamily.LIBPQ);
 
 	private static final String PASSWORD = Parameter.PASSWORD.preferredName(ParameterFamily.LIBPQ);
@@ -70,7 +72,7 @@ public final class LibpqUrlParser {
 			String path = beforeQuery.substring(pathStart + 1);
 			boolean sqlalchemy = draft.form() == UrlForm.SQLALCHEMY;
 			// SQLAlchemy's make_url decodes the user and password but not the database name
-			draft.database(sqlalchemy ? path : UrlSyntax.percentDecode(path, "database name", "dbname"),
+			draft.database(sqlalchemy ? path : UrlSyntax.percentDecode(path, "database name", DBNAME),
 					"the database in the URL path");
 			if (sqlalchemy && path.indexOf('%') >= 0) {
 				notes.add("SQLAlchemy does not decode the database name: its '%' escapes are kept as written");

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.duality.core.model.InvalidConnectionUrlException;
+import io.github.duality.core.model.ParameterFamily;
+import io.github.duality.core.parameter.Parameter;
 import io.github.duality.core.tls.KeyFileException;
 import io.github.duality.core.tls.KeyFiles;
 import io.github.duality.core.tls.TlsMaterial;
@@ -15,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * The files as they are on this machine, where the application runs.
  */
 public final class ReadLocalFiles implements LocalFiles {
+
+	/** The default key is pgjdbc's (~/.postgresql/postgresql.pk8), named as pgjdbc names its parameters. */
+	private static final KeyFiles.Names DEFAULT_KEY_NAMES = new KeyFiles.Names(
+			Parameter.SSL_CERT.preferredName(ParameterFamily.PGJDBC),
+			Parameter.SSL_KEY.preferredName(ParameterFamily.PGJDBC),
+			Parameter.SSL_PASSWORD.preferredName(ParameterFamily.PGJDBC));
 
 	private final Path directory;
 
@@ -66,8 +74,7 @@ public final class ReadLocalFiles implements LocalFiles {
 			return Optional.empty();
 		}
 		try {
-			TlsMaterial material = KeyFiles.read(new KeyFiles.Names("sslcert", "sslkey", "sslpassword"), certificate,
-					key, null);
+			TlsMaterial material = KeyFiles.read(DEFAULT_KEY_NAMES, certificate, key, null);
 			notes.add("the default " + material.describe() + " is offered on both paths, as each driver would");
 			return Optional.of(material);
 		}

@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SpecRules {
 
+	/** The host part of any URL, named as libpq and r2dbc name it (pgjdbc's PGHOST is no name a user writes). */
+	private static final String HOST = Parameter.HOST.preferredName(ParameterFamily.LIBPQ);
+
 	private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
 	private static final Pattern IPV6_ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9._-]+)?");
@@ -94,7 +97,7 @@ public final class SpecRules {
 		if (endpoints.needsFailover() && endpoints.hosts().stream().anyMatch(HostAndPort::isIpv6)) {
 			throw new InvalidConnectionUrlException("r2dbc cannot put an IPv6 address in a host list: its failover "
 					+ "protocol (needed for several hosts, targetServerType or loadBalanceHosts) splits each entry at "
-					+ "':'.", "host", "Use host names, or a single IPv6 host without "
+					+ "':'.", HOST, "Use host names, or a single IPv6 host without "
 							+ "targetServerType and loadBalanceHosts.");
 		}
 		return new ConnectionSpec(claimed.form(), endpoints, new Credentials(user, claimed.password()),
@@ -112,7 +115,7 @@ public final class SpecRules {
 	 */
 	private String defaultUser(ParameterFamily family, List<String> notes) {
 		if (family == ParameterFamily.R2DBC) {
-			throw new InvalidConnectionUrlException("No user is given; r2dbc-postgresql requires one.", "user",
+			throw new InvalidConnectionUrlException("No user is given; r2dbc-postgresql requires one.", parameterName(Parameter.USER, family),
 					"Give the user in the URL (r2dbc:postgresql://user@host/database) or as " + this.usernameSource + ".");
 		}
 		notes.add("no user given: the operating-system user " + this.operatingSystemUser + " on both paths, as "
@@ -132,14 +135,14 @@ public final class SpecRules {
 		for (HostAndPort host : hosts) {
 			if (host.host().contains("@")) {
 				// the host is not repeated: it is most likely the rest of a password
-				throw new InvalidConnectionUrlException("A host name holds an '@'.", "host",
+				throw new InvalidConnectionUrlException("A host name holds an '@'.", HOST,
 						"Write an '@' in the user name or password as %40.");
 			}
 			boolean valid = host.isIpv6() ? IPV6_ADDRESS.matcher(host.host()).matches()
 					: HOST_NAME.matcher(host.host()).matches();
 			if (!valid) {
 				throw new InvalidConnectionUrlException(MessageText.shown(host.host()) + " is not a host name or IP address.",
-						"host", "Write an ASCII host name (the xn-- form for international names) or an IP address.");
+						HOST, "Write an ASCII host name (the xn-- form for international names) or an IP address.");
 			}
 		}
 	}
@@ -168,7 +171,8 @@ public final class SpecRules {
 		}
 		if (systemTrust && sslMode != SslMode.VERIFY_FULL) {
 			throw new InvalidConnectionUrlException("sslrootcert=system needs sslmode=verify-full (libpq refuses "
-					+ "weaker modes with it).", "sslmode", "Use sslmode=verify-full, or remove sslrootcert=system.");
+					+ "weaker modes with it).", parameterName(Parameter.SSL_MODE, ParameterFamily.LIBPQ),
+					"Use sslmode=verify-full, or remove sslrootcert=system.");
 		}
 		if (family == ParameterFamily.LIBPQ && sslMode == SslMode.REQUIRE && claimed.sslRootCert() != null) {
 			sslMode = SslMode.VERIFY_CA;

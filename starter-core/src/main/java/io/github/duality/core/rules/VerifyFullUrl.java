@@ -3,11 +3,15 @@ package io.github.duality.core.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import io.github.duality.core.model.ParameterFamily;
 import io.github.duality.core.model.QueryString;
 import io.github.duality.core.model.Secrets;
 import io.github.duality.core.model.Tls;
 import io.github.duality.core.model.UrlForm;
+import io.github.duality.core.parameter.Parameter;
 
 /**
  * The input URL rewritten to TLS {@code verify-full} in its own form, masked: the whole URL a refusal can tell the
@@ -15,7 +19,10 @@ import io.github.duality.core.model.UrlForm;
  */
 final class VerifyFullUrl {
 
-	private static final Set<String> TLS_MODE_NAMES = Set.of("sslmode", "sslMode", "ssl");
+	/** Every spelling of sslmode and ssl, in any family: whichever the URL gives is replaced. */
+	private static final Set<String> TLS_MODE_NAMES = Stream.of(Parameter.SSL_MODE, Parameter.SSL)
+		.flatMap((parameter) -> Stream.of(ParameterFamily.values()).flatMap((family) -> parameter.names(family).stream()))
+		.collect(Collectors.toUnmodifiableSet());
 
 	private VerifyFullUrl() {
 	}

@@ -9,6 +9,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
+import org.postgresql.PGProperty;
 import org.postgresql.ssl.WrappedFactory;
 
 /**
@@ -28,7 +29,7 @@ public final class JdbcSslSocketFactory extends WrappedFactory {
 	 * @throws GeneralSecurityException if nothing is registered under that name in this JVM
 	 */
 	public JdbcSslSocketFactory(Properties info) throws GeneralSecurityException {
-		String name = info.getProperty("sslfactoryarg");
+		String name = info.getProperty(PGProperty.SSL_FACTORY_ARG.getName());
 		Registered registered = (name != null) ? REGISTERED.get(name) : null;
 		if (registered == null) {
 			throw new GeneralSecurityException("No TLS material named '" + name + "' in this JVM: "

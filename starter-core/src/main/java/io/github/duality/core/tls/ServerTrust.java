@@ -15,6 +15,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGProperty;
 
 /**
  * How the pgjdbc path checks the server certificate when it runs on Duality's SSL factory: as pgjdbc's own
@@ -41,7 +42,7 @@ public abstract sealed class ServerTrust {
 			return new Anchors(pemFile.toString(), factory.getTrustManagers());
 		}
 		catch (IOException | GeneralSecurityException ex) {
-			throw new KeyFileException("sslrootcert",
+			throw new KeyFileException(PGProperty.SSL_ROOT_CERT.getName(),
 					"The root certificate file " + pemFile + " cannot be read: " + ex.getMessage(),
 					"Give a PEM file of the CA certificates that signed the server's certificate.");
 		}
