@@ -26,9 +26,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class ParsedUrl {
 
-	/** A value given twice is named the same whatever the URL's form: as the family whose spelling is plainest. */
+	/**
+	 * A value given twice is named the same whatever the URL's form: database as r2dbc spells it, application_name
+	 * as libpq does, the others as pgjdbc does.
+	 */
 	private static final Draft.ClaimNames CLAIM_NAMES = new Draft.ClaimNames(
-			Parameter.DATABASE.preferredName(ParameterFamily.R2DBC), Parameter.USER.preferredName(ParameterFamily.PGJDBC),
+			Parameter.DATABASE.preferredName(ParameterFamily.R2DBC),
+			Parameter.USER.preferredName(ParameterFamily.PGJDBC),
 			Parameter.PASSWORD.preferredName(ParameterFamily.PGJDBC),
 			Parameter.SSL_MODE.preferredName(ParameterFamily.PGJDBC),
 			Parameter.CURRENT_SCHEMA.preferredName(ParameterFamily.PGJDBC),

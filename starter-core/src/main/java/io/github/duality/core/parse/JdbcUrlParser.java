@@ -123,7 +123,8 @@ public final class JdbcUrlParser {
 			}
 		}
 		// a second parse of the URL, only when the query names what it could replace
-		if (url.startsWith(UrlForm.PGJDBC_PREFIX + "//") && Stream.of(QUERY_HOST, QUERY_PORT, QUERY_DBNAME).anyMatch(given::gives)) {
+		if (url.startsWith(UrlForm.PGJDBC_PREFIX + "//")
+				&& Stream.of(QUERY_HOST, QUERY_PORT, QUERY_DBNAME).anyMatch(given::gives)) {
 			Properties beforeQuery = Driver.parseURL(url.substring(0, queryStart), null);
 			if (beforeQuery != null) {
 				String authority = url.substring(UrlForm.PGJDBC_PREFIX.length() + 2, url.indexOf('/', UrlForm.PGJDBC_PREFIX.length() + 2));

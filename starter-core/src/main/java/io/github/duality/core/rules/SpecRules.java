@@ -115,7 +115,8 @@ public final class SpecRules {
 	 */
 	private String defaultUser(ParameterFamily family, List<String> notes) {
 		if (family == ParameterFamily.R2DBC) {
-			throw new InvalidConnectionUrlException("No user is given; r2dbc-postgresql requires one.", parameterName(Parameter.USER, family),
+			throw new InvalidConnectionUrlException("No user is given; r2dbc-postgresql requires one.",
+					parameterName(Parameter.USER, family),
 					"Give the user in the URL (r2dbc:postgresql://user@host/database) or as " + this.usernameSource + ".");
 		}
 		notes.add("no user given: the operating-system user " + this.operatingSystemUser + " on both paths, as "
