@@ -92,8 +92,8 @@ public final class LiquibaseTool extends MigrationTool<SpringLiquibase> {
 			Database database = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 			configure(database, tool);
-			Liquibase liquibase = new Liquibase(tool.getChangeLog(), new SpringResourceAccessor(tool.getResourceLoader()),
-					database);
+			Liquibase liquibase = new Liquibase(tool.getChangeLog(),
+					new SpringResourceAccessor(tool.getResourceLoader()), database);
 			List<ChangeSet> unrun = liquibase.listUnrunChangeSets(new Contexts(tool.getContexts()),
 					new LabelExpression(tool.getLabelFilter()), false);
 			return unrun.stream().map(ChangeSet::getId).toList();

@@ -56,7 +56,8 @@ class ConnectionFailureLiveTests {
 	void theFailureCarriesTheTargetTheStartupLineNamed(CapturedOutput output) {
 		String url = postgres.databaseUrl().replace(TestPostgres.percentEncode(postgres.password()), "not-the-password");
 		Throwable failure = startFailing(url);
-		assertThat(StartupFailureLiveTests.causes(failure)).hasAtLeastOneElementOfType(DerivedTargetConnectionException.class);
+		assertThat(StartupFailureLiveTests.causes(failure))
+			.hasAtLeastOneElementOfType(DerivedTargetConnectionException.class);
 		Matcher tried = Pattern.compile("Tried: +(.+)").matcher(output.getAll());
 		assertThat(tried.find()).isTrue();
 		assertThat(output.getAll()).contains("migration path -> " + tried.group(1) + ", Liquibase enabled");
