@@ -1,8 +1,5 @@
 package io.github.duality.autoconfigure;
 
-import java.util.List;
-
-import io.github.duality.autoconfigure.jdbc.MigrationTargetDetails;
 import io.github.duality.core.DerivedConnection;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -11,7 +8,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * One migration tool's part of the startup line: where it migrates, or what the user configured it with. Each
- * tool's auto-configuration registers one with the tool's names and types; the tools differ in nothing else here.
+ * tool's auto-configuration registers one for its {@link MigrationTool}.
  */
 public final class MigrationPathReport implements Ordered {
 
@@ -19,49 +16,30 @@ public final class MigrationPathReport implements Ordered {
 
 	private final Environment environment;
 
-	private final String tool;
+	private final MigrationTool<?> tool;
 
-	private final String propertyPrefix;
-
-	private final Class<? extends MigrationTargetDetails> derivedType;
-
-	private final List<Class<?>> explicitTypes;
-
-	private final int order;
-
-	/**
-	 * @param tool the tool's name, e.g. {@code Liquibase}
-	 * @param propertyPrefix the prefix of Boot's properties for the tool, e.g. {@code spring.liquibase}
-	 * @param derivedType the tool's derived connection details
-	 * @param explicitTypes the beans that configure the tool by hand, in the order Boot gives them precedence
-	 * @param order the tool's place in the startup line
-	 */
-	public MigrationPathReport(ConfigurableListableBeanFactory beanFactory, Environment environment, String tool,
-			String propertyPrefix, Class<? extends MigrationTargetDetails> derivedType, List<Class<?>> explicitTypes,
-			int order) {
+	public MigrationPathReport(ConfigurableListableBeanFactory beanFactory, Environment environment,
+			MigrationTool<?> tool) {
 		this.beanFactory = beanFactory;
 		this.environment = environment;
 		this.tool = tool;
-		this.propertyPrefix = propertyPrefix;
-		this.derivedType = derivedType;
-		this.explicitTypes = explicitTypes;
-		this.order = order;
 	}
 
 	public String describe() {
-		MigrationTargetDetails derived = this.beanFactory.getBeanProvider(this.derivedType).getIfUnique();
+		MigrationTargetDetails derived = this.beanFactory.getBeanProvider(this.tool.derivedDetailsType()).getIfUnique();
 		if (derived != null) {
 			return TargetDescriptions.migration(this.beanFactory.getBean(DerivedConnection.class),
-					this.propertyPrefix + ".user", derived.getUsername(), this.tool,
-					this.environment.getProperty(this.propertyPrefix + ".enabled", Boolean.class, true));
+					this.tool.userProperty(), derived.getUsername(), this.tool.name(),
+					this.environment.getProperty(this.tool.propertyPrefix() + ".enabled", Boolean.class, true));
 		}
-		return ExplicitConfiguration.describe(this.beanFactory, this.environment, this.propertyPrefix + ".url",
-				this.explicitTypes.toArray(Class<?>[]::new));
+		return ExplicitConfiguration.describe(this.beanFactory, this.environment, this.tool.propertyPrefix() + ".url",
+				this.tool.explicitTypes().toArray(Class<?>[]::new));
 	}
 
+	/** The tool's place in the startup line. */
 	@Override
 	public int getOrder() {
-		return this.order;
+		return this.tool.order();
 	}
 
 }

@@ -29,10 +29,20 @@ public final class TargetDescriptions {
 		if (path.refusal().isPresent()) {
 			return "none, " + path.describe() + " (set duality.migration.url), " + tool;
 		}
+		return migrationTarget(path, userProperty, role) + ", " + tool + (enabled ? " enabled" : " disabled");
+	}
+
+	/**
+	 * A derived migration target: where its endpoint comes from when it is not the URL's own, and the role when the
+	 * tool's own user property switches it. For the startup line and the failure analysis.
+	 * @param path the derived migration path, not refused
+	 * @param userProperty the tool's user property, e.g. {@code spring.flyway.user}
+	 * @param role the role the tool connects as
+	 */
+	public static String migrationTarget(MigrationPath path, String userProperty, @Nullable String role) {
 		JdbcTarget target = path.target();
 		boolean ownRole = role != null && !role.equals(target.user());
-		return target.describe() + endpoint(path) + (ownRole ? ", as " + userProperty + " " + role : "") + ", "
-				+ tool + (enabled ? " enabled" : " disabled");
+		return target.describe() + endpoint(path) + (ownRole ? ", as " + userProperty + " " + role : "");
 	}
 
 	/** Where a migration endpoint comes from, when not from the URL itself: for the startup line and health. */

@@ -13,8 +13,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * The path whose connection failed and what it tried to reach, rebuilt from the environment as the
- * auto-configuration built it: the failed context's beans are gone by the time the failure is analysed.
+ * The path whose connection failed and what it tried to reach: the target a {@link DerivedTargetConnectionException}
+ * in the failure carries, else the environment's, as the auto-configuration derived it. The failed context's beans
+ * are gone by the time the failure is analysed.
  *
  * @param name e.g. {@code the migration path (Liquibase)}
  * @param target the URL, user and sslmode tried, without secrets
@@ -41,17 +42,24 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 					Secrets.mask(url) + " (user " + environment.getProperty(tool.userProperty, "not set") + ")",
 					tool.prefix + ".url", PropertyOrigins.describe(environment, tool.prefix + ".url"));
 		}
-		if (beanFactory instanceof BeanDefinitionRegistry registry && !registry.containsBeanDefinition(tool.derivedBean)) {
+		DerivedTargetConnectionException carried = CauseChain.find(failure, DerivedTargetConnectionException.class);
+		if (carried == null && beanFactory instanceof BeanDefinitionRegistry registry
+				&& !registry.containsBeanDefinition(tool.derivedBean)) {
 			return new AttemptedPath(tool.path, "what the application configured itself (not derived by Duality)",
 					"none of Duality's: the application's own beans or Boot's own properties", null);
 		}
 		// a migration path with an endpoint of its own came from duality.migration.url
 		String property = (tool != Tool.R2DBC && environment.containsProperty(MIGRATION_URL)) ? MIGRATION_URL
 				: DATASOURCE_URL;
-		return new AttemptedPath(tool.path, derivedTarget(tool, environment), property,
-				PropertyOrigins.describe(environment, property));
+		return new AttemptedPath(tool.path, (carried != null) ? carried.target() : derivedTarget(tool, environment),
+				property, PropertyOrigins.describe(environment, property));
 	}
 
+	/**
+	 * For a failure met outside Duality's code, which carries no target: the application path's (the application's
+	 * own code opens its connections) or a tool's over a DataSource it was handed. Derived again from the same
+	 * environment, as the auto-configuration derived it.
+	 */
 	private static String derivedTarget(Tool tool, Environment environment) {
 		DerivedConnection derived;
 		try {
@@ -63,10 +71,8 @@ record AttemptedPath(String name, String target, String property, @Nullable Stri
 		if (tool == Tool.R2DBC) {
 			return derived.r2dbc().describe();
 		}
-		String role = environment.getProperty(tool.userProperty);
-		boolean ownRole = role != null && !role.equals(derived.migrationJdbc().user());
-		return derived.migrationJdbc().describe() + TargetDescriptions.endpoint(derived.migration())
-				+ (ownRole ? ", as " + tool.userProperty + " " + role : "");
+		return TargetDescriptions.migrationTarget(derived.migration(), tool.userProperty,
+				environment.getProperty(tool.userProperty));
 	}
 
 	private enum Tool {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.r2dbc.spi.R2dbcException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failure and its causes, outermost first, each once: a chain that loops back on itself ends there.
@@ -20,6 +21,11 @@ final class CauseChain {
 			chain.add(cause);
 		}
 		return chain;
+	}
+
+	/** The outermost cause of the given type, or {@code null} when none is. */
+	static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+		return of(failure).stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
 	}
 
 	/** The message of the innermost cause with one: the driver's or the server's own words. */

@@ -77,15 +77,27 @@ class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 	 */
 	private Optional<String> clientCertificateRefusal(Throwable failure) {
 		try {
-			// the failed context's beans are gone by now: derived again, as AttemptedPath does
-			DerivedConnection derived = DatasourceUrlDerivation.derive(this.environment, null);
-			JdbcTarget target = AttemptedPath.isApplicationPath(failure) ? derived.jdbc() : derived.migrationJdbc();
-			return target.clientCertificateRefusal(CLIENT_CERTIFICATE_PROBE_TIMEOUT);
+			JdbcTarget target = attemptedTlsTarget(failure);
+			return (target != null) ? target.clientCertificateRefusal(CLIENT_CERTIFICATE_PROBE_TIMEOUT)
+					: Optional.empty();
 		}
 		catch (RuntimeException ex) {
 			// the derivation itself failed, or the context is gone: nothing more to learn
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * The target the failure carries; for a failure met outside Duality's code, which carries none, derived again
+	 * from the environment, as {@link AttemptedPath} does.
+	 */
+	private @Nullable JdbcTarget attemptedTlsTarget(Throwable failure) {
+		DerivedTargetConnectionException carried = CauseChain.find(failure, DerivedTargetConnectionException.class);
+		if (carried != null) {
+			return carried.tlsTarget();
+		}
+		DerivedConnection derived = DatasourceUrlDerivation.derive(this.environment, null);
+		return AttemptedPath.isApplicationPath(failure) ? derived.jdbc() : derived.migrationJdbc();
 	}
 
 	/** Zero for a value that does not bind: the analysis must not fail on it. */

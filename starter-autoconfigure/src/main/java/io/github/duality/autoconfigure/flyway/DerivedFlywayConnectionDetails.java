@@ -1,6 +1,6 @@
 package io.github.duality.autoconfigure.flyway;
 
-import io.github.duality.autoconfigure.jdbc.MigrationTargetDetails;
+import io.github.duality.autoconfigure.MigrationTargetDetails;
 import io.github.duality.core.JdbcTarget;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,5 @@
 package io.github.duality.autoconfigure.flyway;
 
-import java.util.List;
-
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.MigrationMode;
 import io.github.duality.autoconfigure.MigrationPathReport;
@@ -9,6 +7,7 @@ import io.github.duality.autoconfigure.NoPropertyCondition;
 import io.github.duality.autoconfigure.migration.ConditionalOnMigrationMode;
 import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
 import io.github.duality.autoconfigure.migration.MigrationRuns;
+import io.github.duality.autoconfigure.migration.PendingMigrations;
 import io.github.duality.core.DerivedConnection;
 import org.flywaydb.core.Flyway;
 
@@ -41,8 +40,7 @@ public final class DualityFlywayAutoConfiguration {
 
 	@Bean
 	MigrationPathReport flywayPathReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		return new MigrationPathReport(beanFactory, environment, "Flyway", "spring.flyway",
-				DerivedFlywayConnectionDetails.class, List.of(Flyway.class, FlywayConnectionDetails.class), 1);
+		return new MigrationPathReport(beanFactory, environment, FlywayTool.INSTANCE);
 	}
 
 	@Bean
@@ -59,13 +57,13 @@ public final class DualityFlywayAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		FlywayMigrationStrategy dualityExternalFlywayMigrationStrategy(ObjectProvider<MigrationRuns> runs) {
-			return (flyway) -> runs.ifAvailable((available) -> available.start(FlywayRunRecorder.TOOL)
+			return (flyway) -> runs.ifAvailable((available) -> available.start(FlywayTool.INSTANCE.key())
 				.skippedAsExternal());
 		}
 
 		@Bean
-		FlywayPendingMigrations dualityFlywayPendingMigrations(ObjectProvider<Flyway> flyway) {
-			return new FlywayPendingMigrations(flyway);
+		PendingMigrations dualityFlywayPendingMigrations(ObjectProvider<Flyway> flyway) {
+			return PendingMigrations.of(FlywayTool.INSTANCE, flyway);
 		}
 
 	}

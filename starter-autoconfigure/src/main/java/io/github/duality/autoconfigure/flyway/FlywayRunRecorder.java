@@ -17,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 class FlywayRunRecorder implements Callback {
 
-	static final String TOOL = "flyway";
-
 	private final MigrationRuns runs;
 
 	private volatile @Nullable MigrationRun current;
@@ -41,7 +39,7 @@ class FlywayRunRecorder implements Callback {
 	@Override
 	public void handle(Event event, Context context) {
 		switch (event) {
-			case BEFORE_MIGRATE -> this.current = this.runs.start(TOOL);
+			case BEFORE_MIGRATE -> this.current = this.runs.start(FlywayTool.INSTANCE.key());
 			case AFTER_EACH_MIGRATE -> applied(context.getMigrationInfo());
 			case AFTER_MIGRATE -> finished(MigrationRun::succeeded);
 			case AFTER_MIGRATE_ERROR -> finished(MigrationRun::failed);

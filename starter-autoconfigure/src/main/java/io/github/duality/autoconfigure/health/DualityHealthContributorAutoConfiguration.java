@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.DualityProperties;
+import io.github.duality.autoconfigure.MigrationTool;
 import io.github.duality.autoconfigure.TargetDescriptions;
 import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
 import io.github.duality.autoconfigure.migration.MigrationRuns;
@@ -62,7 +63,7 @@ public final class DualityHealthContributorAutoConfiguration {
 		List<SchemaHistory> used = histories.orderedStream().filter((history) -> history.connection() != null).toList();
 		if (!used.isEmpty()) {
 			// both tools normally share the derived target; the first one's connection stands for the path
-			MigrationConnection connection = used.get(0).connection();
+			MigrationTool.JdbcLogin connection = used.get(0).connection();
 			components.put("migration", new MigrationPathHealthIndicator(connection, endpoint(derived, connection),
 					used, pending.orderedStream().toList(),
 							runs.getIfAvailable(MigrationRuns::new), properties.getHealth().getTimeout(),
@@ -80,7 +81,8 @@ public final class DualityHealthContributorAutoConfiguration {
 	}
 
 	/** Where a derived migration endpoint comes from, when not from spring.datasource.url itself. */
-	private static @Nullable String endpoint(@Nullable DerivedConnection derived, MigrationConnection connection) {
+	private static @Nullable String endpoint(@Nullable DerivedConnection derived,
+			MigrationTool.JdbcLogin connection) {
 		if (derived == null || derived.migration().endpoint() == MigrationPath.Endpoint.APPLICATION_URL
 				|| !connection.jdbcUrl().startsWith(derived.migrationJdbc().url())) {
 			return null;

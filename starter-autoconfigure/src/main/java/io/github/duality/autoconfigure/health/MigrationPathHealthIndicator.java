@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import io.github.duality.autoconfigure.MigrationTool;
 import io.github.duality.autoconfigure.migration.MigrationRuns;
 import io.github.duality.autoconfigure.migration.PendingMigrations;
 import io.github.duality.core.model.ParameterFamily;
@@ -47,7 +48,7 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 		thread.start();
 	};
 
-	private final MigrationConnection connection;
+	private final MigrationTool.JdbcLogin connection;
 
 	private final @Nullable String endpoint;
 
@@ -74,7 +75,7 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 	 * @param timeout the longest a check may take
 	 * @param interval how long a check's result is reused
 	 */
-	MigrationPathHealthIndicator(MigrationConnection connection, @Nullable String endpoint,
+	MigrationPathHealthIndicator(MigrationTool.JdbcLogin connection, @Nullable String endpoint,
 			List<SchemaHistory> histories, List<PendingMigrations> pending, MigrationRuns runs, Duration timeout,
 			Duration interval) {
 		this.connection = connection;

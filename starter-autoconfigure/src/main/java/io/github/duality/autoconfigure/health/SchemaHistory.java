@@ -10,12 +10,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import io.github.duality.autoconfigure.MigrationTool;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * A migration tool's history table as the migration health component reports it: what has been applied, and the
- * last one. Read with plain SQL, so that health needs none of the tool's classes. The tools differ only in what
- * they give here: their name, where their properties put the table, how they connect, and which rows count.
+ * last one. Read with plain SQL; the tool's {@link MigrationTool} gives its name, where its properties put the
+ * table, how it connects, and which rows count.
  */
 final class SchemaHistory {
 
@@ -23,7 +28,7 @@ final class SchemaHistory {
 
 	private final String table;
 
-	private final Supplier<@Nullable MigrationConnection> connection;
+	private final Supplier<MigrationTool.@Nullable JdbcLogin> connection;
 
 	private final UnaryOperator<String> appliedAndLast;
 
@@ -36,7 +41,7 @@ final class SchemaHistory {
 	 * applied (or null)
 	 */
 	SchemaHistory(String name, @Nullable String schema, String table,
-			Supplier<@Nullable MigrationConnection> connection, UnaryOperator<String> appliedAndLast) {
+			Supplier<MigrationTool.@Nullable JdbcLogin> connection, UnaryOperator<String> appliedAndLast) {
 		this.name = name;
 		String unquoted = table.toLowerCase(Locale.ROOT);
 		this.table = (schema != null) ? schema.toLowerCase(Locale.ROOT) + "." + unquoted : unquoted;
@@ -44,11 +49,18 @@ final class SchemaHistory {
 		this.appliedAndLast = appliedAndLast;
 	}
 
+	/** The history of a tool, as its properties and connection details are. */
+	static SchemaHistory of(MigrationTool<?> tool, ListableBeanFactory beanFactory, Environment environment) {
+		Binder binder = Binder.get(environment);
+		return new SchemaHistory(tool.key(), tool.historySchema(binder), tool.historyTable(binder),
+				() -> tool.connection(beanFactory), tool::appliedAndLast);
+	}
+
 	String name() {
 		return this.name;
 	}
 
-	@Nullable MigrationConnection connection() {
+	MigrationTool.@Nullable JdbcLogin connection() {
 		return this.connection.get();
 	}
 

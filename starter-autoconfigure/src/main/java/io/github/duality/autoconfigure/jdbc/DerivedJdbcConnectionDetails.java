@@ -1,5 +1,6 @@
 package io.github.duality.autoconfigure.jdbc;
 
+import io.github.duality.autoconfigure.MigrationTargetDetails;
 import io.github.duality.core.JdbcTarget;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;

@@ -1,7 +1,5 @@
 package io.github.duality.autoconfigure.liquibase;
 
-import java.util.List;
-
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.MigrationMode;
 import io.github.duality.autoconfigure.MigrationPathReport;
@@ -9,6 +7,7 @@ import io.github.duality.autoconfigure.NoPropertyCondition;
 import io.github.duality.autoconfigure.migration.ConditionalOnMigrationMode;
 import io.github.duality.autoconfigure.migration.MigrationModeAutoConfiguration;
 import io.github.duality.autoconfigure.migration.MigrationRuns;
+import io.github.duality.autoconfigure.migration.PendingMigrations;
 import io.github.duality.core.DerivedConnection;
 import liquibase.integration.spring.SpringLiquibase;
 
@@ -40,9 +39,7 @@ public final class DualityLiquibaseAutoConfiguration {
 
 	@Bean
 	MigrationPathReport liquibasePathReport(ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		return new MigrationPathReport(beanFactory, environment, "Liquibase", "spring.liquibase",
-				DerivedLiquibaseConnectionDetails.class,
-				List.of(LiquibaseConnectionDetails.class, SpringLiquibase.class), 0);
+		return new MigrationPathReport(beanFactory, environment, LiquibaseTool.INSTANCE);
 	}
 
 	@Bean
@@ -53,8 +50,8 @@ public final class DualityLiquibaseAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMigrationMode(MigrationMode.EXTERNAL)
-	LiquibasePendingChangeSets dualityLiquibasePendingChangeSets(ObjectProvider<SpringLiquibase> liquibase) {
-		return new LiquibasePendingChangeSets(liquibase);
+	PendingMigrations dualityLiquibasePendingChangeSets(ObjectProvider<SpringLiquibase> liquibase) {
+		return PendingMigrations.of(LiquibaseTool.INSTANCE, liquibase);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -25,8 +25,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  */
 class LiquibaseRunRecorder implements BeanPostProcessor {
 
-	static final String TOOL = "liquibase";
-
 	private final ObjectProvider<MigrationRuns> runs;
 
 	private final MigrationMode mode;
@@ -45,14 +43,14 @@ class LiquibaseRunRecorder implements BeanPostProcessor {
 			if (this.mode == MigrationMode.EXTERNAL) {
 				liquibase.setShouldRun(false);
 				if (runs != null) {
-					runs.start(TOOL).skippedAsExternal();
+					runs.start(LiquibaseTool.INSTANCE.key()).skippedAsExternal();
 				}
 				return bean;
 			}
 			if (runs == null) {
 				return bean;
 			}
-			MigrationRun run = runs.start(TOOL);
+			MigrationRun run = runs.start(LiquibaseTool.INSTANCE.key());
 			Customizer<Liquibase> existing = liquibase.getCustomizer();
 			liquibase.setCustomizer((update) -> {
 				update.setChangeExecListener(new RecordingListener(run));

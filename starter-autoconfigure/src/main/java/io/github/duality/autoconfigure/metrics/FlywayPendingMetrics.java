@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.github.duality.autoconfigure.flyway.FlywayTool;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
@@ -25,8 +26,6 @@ import org.springframework.beans.factory.ObjectProvider;
 class FlywayPendingMetrics implements Callback {
 
 	private static final Log logger = LogFactory.getLog(FlywayPendingMetrics.class);
-
-	private static final String TOOL = "flyway";
 
 	private static final Set<MigrationState> NOT_APPLIED = EnumSet.of(MigrationState.PENDING,
 			MigrationState.ABOVE_TARGET, MigrationState.IGNORED);
@@ -62,7 +61,7 @@ class FlywayPendingMetrics implements Callback {
 		try {
 			MigrationInfo[] all = new Flyway(context.getConfiguration()).info().all();
 			int pending = (int) Arrays.stream(all).map(MigrationInfo::getState).filter(NOT_APPLIED::contains).count();
-			this.metrics.ifAvailable((meters) -> meters.recordPending(TOOL, pending));
+			this.metrics.ifAvailable((meters) -> meters.recordPending(FlywayTool.INSTANCE.key(), pending));
 		}
 		catch (FlywayException ex) {
 			// the migration succeeded; a gauge that cannot be read must not fail the application

@@ -1,10 +1,12 @@
 package io.github.duality.autoconfigure.session;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
+import io.github.duality.autoconfigure.flyway.FlywayTool;
+import io.github.duality.autoconfigure.liquibase.LiquibaseTool;
 import liquibase.integration.spring.SpringLiquibase;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.ClassicConfiguration;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,9 +36,9 @@ public final class MigrationSessionAutoConfiguration {
 	static class LiquibasePathConfiguration {
 
 		@Bean
-		static MigrationSessionPreflight<SpringLiquibase> dualityLiquibaseSessionPreflight(MigrationStopGuard guard) {
-			return new MigrationSessionPreflight<>(guard, SpringLiquibase.class, SpringLiquibase::getDataSource,
-					SpringLiquibase::setDataSource);
+		static MigrationSessionPreflight<SpringLiquibase> dualityLiquibaseSessionPreflight(MigrationStopGuard guard,
+				ListableBeanFactory beanFactory) {
+			return new MigrationSessionPreflight<>(guard, LiquibaseTool.INSTANCE, beanFactory);
 		}
 
 	}
@@ -45,15 +47,10 @@ public final class MigrationSessionAutoConfiguration {
 	@ConditionalOnClass(Flyway.class)
 	static class FlywayPathConfiguration {
 
-		// the Flyway bean is initialized before the bean that migrates with it, which reads this configuration
 		@Bean
-		static MigrationSessionPreflight<Flyway> dualityFlywaySessionPreflight(MigrationStopGuard guard) {
-			return new MigrationSessionPreflight<>(guard, Flyway.class,
-					(flyway) -> flyway.getConfiguration().getDataSource(), (flyway, dataSource) -> {
-						if (flyway.getConfiguration() instanceof ClassicConfiguration configuration) {
-							configuration.setDataSource(dataSource);
-						}
-					});
+		static MigrationSessionPreflight<Flyway> dualityFlywaySessionPreflight(MigrationStopGuard guard,
+				ListableBeanFactory beanFactory) {
+			return new MigrationSessionPreflight<>(guard, FlywayTool.INSTANCE, beanFactory);
 		}
 
 	}

@@ -1,16 +1,23 @@
 package io.github.duality.autoconfigure.session;
 
 import java.sql.SQLException;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
+import io.github.duality.autoconfigure.MigrationTargetDetails;
+import io.github.duality.autoconfigure.MigrationTool;
+import io.github.duality.autoconfigure.TargetDescriptions;
+import io.github.duality.autoconfigure.diagnostics.DerivedTargetConnectionException;
+import io.github.duality.core.DerivedConnection;
+import io.github.duality.core.JdbcTarget;
 
 import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.datasource.AbstractDriverBasedDataSource;
 
 /**
  * Before a migration tool takes any lock: it gets its data source as a {@link MigrationDataSource}, whose
@@ -23,34 +30,31 @@ class MigrationSessionPreflight<T> implements BeanPostProcessor, Ordered {
 
 	private final MigrationStopGuard guard;
 
-	private final Class<T> toolType;
+	private final MigrationTool<T> tool;
 
-	private final Function<T, @Nullable DataSource> dataSourceOf;
+	private final ListableBeanFactory beanFactory;
 
-	private final BiConsumer<T, DataSource> setDataSource;
-
-	MigrationSessionPreflight(MigrationStopGuard guard, Class<T> toolType, Function<T, @Nullable DataSource> dataSourceOf,
-			BiConsumer<T, DataSource> setDataSource) {
+	MigrationSessionPreflight(MigrationStopGuard guard, MigrationTool<T> tool, ListableBeanFactory beanFactory) {
 		this.guard = guard;
-		this.toolType = toolType;
-		this.dataSourceOf = dataSourceOf;
-		this.setDataSource = setDataSource;
+		this.tool = tool;
+		this.beanFactory = beanFactory;
 	}
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) throws BeansException {
-		if (!this.toolType.isInstance(bean)) {
+		if (!this.tool.type().isInstance(bean)) {
 			return bean;
 		}
-		T tool = this.toolType.cast(bean);
-		DataSource dataSource = this.dataSourceOf.apply(tool);
+		T tool = this.tool.type().cast(bean);
+		DataSource dataSource = this.tool.dataSource(tool);
 		if (dataSource == null) {
 			return bean;
 		}
 		this.guard.arm();
-		MigrationDataSource migrationDataSource = MigrationDataSource.wrap(dataSource, this.guard);
+		MigrationDataSource migrationDataSource = MigrationDataSource.wrap(dataSource, this.guard,
+				connectionFailure(dataSource));
 		if (migrationDataSource != null) {
-			this.setDataSource.accept(tool, migrationDataSource);
+			this.tool.useDataSource(tool, migrationDataSource);
 			return bean;
 		}
 		// a pool of the user's own: checked on a connection of its own
@@ -61,6 +65,26 @@ class MigrationSessionPreflight<T> implements BeanPostProcessor, Ordered {
 			// the tool connects again and fails with its own error, which the failure analysis explains
 		}
 		return bean;
+	}
+
+	/**
+	 * What a failure to connect becomes: for a one-off DataSource that Boot built from Duality's connection details
+	 * (same URL and role), it carries the derived target for the failure analysis; any other DataSource is the
+	 * application's own, and its failure stays the driver's.
+	 */
+	private UnaryOperator<SQLException> connectionFailure(DataSource dataSource) {
+		DerivedConnection derived = this.beanFactory.getBeanProvider(DerivedConnection.class).getIfUnique();
+		if (derived == null || !(dataSource instanceof AbstractDriverBasedDataSource driverBased)
+				|| this.beanFactory.getBeanProvider(MigrationTargetDetails.class)
+					.stream()
+					.noneMatch((details) -> details.getJdbcUrl().equals(driverBased.getUrl())
+							&& Objects.equals(details.getUsername(), driverBased.getUsername()))) {
+			return UnaryOperator.identity();
+		}
+		String target = TargetDescriptions.migrationTarget(derived.migration(), this.tool.userProperty(),
+				driverBased.getUsername());
+		JdbcTarget tlsTarget = derived.migrationJdbc();
+		return (failure) -> new DerivedTargetConnectionException(failure, target, tlsTarget);
 	}
 
 	@Override

@@ -2,12 +2,11 @@ package io.github.duality.autoconfigure.startup;
 
 import java.sql.Connection;
 import java.util.Properties;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import io.github.duality.autoconfigure.MigrationTool;
 import io.github.duality.core.JdbcTarget;
-import org.jspecify.annotations.Nullable;
 import org.postgresql.Driver;
 import org.postgresql.PGProperty;
 
@@ -27,19 +26,16 @@ class MigrationStartupWait<T> implements BeanPostProcessor, Ordered {
 
 	private final DatabaseWait wait;
 
-	private final Class<T> toolType;
+	private final MigrationTool<T> tool;
 
-	private final Function<T, @Nullable DataSource> dataSourceOf;
-
-	MigrationStartupWait(DatabaseWait wait, Class<T> toolType, Function<T, @Nullable DataSource> dataSourceOf) {
+	MigrationStartupWait(DatabaseWait wait, MigrationTool<T> tool) {
 		this.wait = wait;
-		this.toolType = toolType;
-		this.dataSourceOf = dataSourceOf;
+		this.tool = tool;
 	}
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) throws BeansException {
-		DataSource dataSource = this.toolType.isInstance(bean) ? this.dataSourceOf.apply(this.toolType.cast(bean))
+		DataSource dataSource = this.tool.type().isInstance(bean) ? this.tool.dataSource(this.tool.type().cast(bean))
 				: null;
 		if (dataSource != null) {
 			try {

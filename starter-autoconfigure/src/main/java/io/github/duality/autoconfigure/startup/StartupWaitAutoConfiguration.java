@@ -2,6 +2,8 @@ package io.github.duality.autoconfigure.startup;
 
 import io.github.duality.autoconfigure.DualityAutoConfiguration;
 import io.github.duality.autoconfigure.DualityProperties;
+import io.github.duality.autoconfigure.flyway.FlywayTool;
+import io.github.duality.autoconfigure.liquibase.LiquibaseTool;
 import io.r2dbc.spi.ConnectionFactory;
 import liquibase.integration.spring.SpringLiquibase;
 import org.flywaydb.core.Flyway;
@@ -33,8 +35,7 @@ public final class StartupWaitAutoConfiguration {
 		// properties are
 		@Bean
 		static MigrationStartupWait<SpringLiquibase> dualityLiquibaseStartupWait(Environment environment) {
-			return new MigrationStartupWait<>(databaseWait(environment), SpringLiquibase.class,
-					SpringLiquibase::getDataSource);
+			return new MigrationStartupWait<>(databaseWait(environment), LiquibaseTool.INSTANCE);
 		}
 
 	}
@@ -46,8 +47,7 @@ public final class StartupWaitAutoConfiguration {
 		// the Flyway bean is initialized before the bean that migrates with it
 		@Bean
 		static MigrationStartupWait<Flyway> dualityFlywayStartupWait(Environment environment) {
-			return new MigrationStartupWait<>(databaseWait(environment), Flyway.class,
-					(flyway) -> flyway.getConfiguration().getDataSource());
+			return new MigrationStartupWait<>(databaseWait(environment), FlywayTool.INSTANCE);
 		}
 
 	}

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
+import io.github.duality.autoconfigure.DatasourceUrlDerivation;
+import io.github.duality.core.JdbcTarget;
 import io.github.duality.testsupport.ClientCertificate;
 import io.github.duality.testsupport.ClientCertificate.KeyFormat;
 import io.github.duality.testsupport.ClientCertificates;
@@ -129,6 +131,39 @@ class DatabaseConnectionFailureAnalyzerTests {
 			// Java 25 prefixes the alert's name: "(unknown_ca) Received fatal alert: unknown_ca"
 			.containsPattern("Cause: +(\\(unknown_ca\\) )?Received fatal alert: unknown_ca \\(the server's TLS alert, "
 					+ "read by a handshake of Duality's own after the failure: the driver saw only Broken pipe\\)");
+	}
+
+	/**
+	 * A failure met on Duality's migration DataSource carries what was tried: the analysis shows it with nothing
+	 * left in the environment to derive it from.
+	 */
+	@Test
+	void showsTheTargetTheFailureCarriesWithoutDerivingAgain() {
+		JdbcTarget target = DatasourceUrlDerivation.derive(this.environment, null).migrationJdbc();
+		FailureAnalysis analysis = new DatabaseConnectionFailureAnalyzer(new MockEnvironment(), null)
+			.analyze(liquibaseFailure(new DerivedTargetConnectionException(
+					new SQLException("FATAL: password authentication failed for user \"app\"", "28P01"),
+					"the target carried by the failure", target)));
+		assertThat(analysis.getDescription()).contains("Tried:     the target carried by the failure\n")
+			.contains("refused the password");
+	}
+
+	/** The probe of the client certificate uses the target the failure carries, not one derived again. */
+	@Test
+	void probesTheClientCertificateOfTheTargetTheFailureCarries(@TempDir Path directory) {
+		TestPostgres postgres = TestPostgres.get();
+		ClientCertificate foreign = ClientCertificates.issueByForeignCa(ClientCertificates.ROLE, directory);
+		String url = "postgresql://" + ClientCertificates.ROLE + "@" + postgres.host() + ":" + postgres.port() + "/"
+				+ postgres.database() + "?sslmode=verify-full&sslrootcert=" + postgres.caCertificate() + "&sslcert="
+				+ foreign.certificateFile() + "&sslkey=" + foreign.keyFile(KeyFormat.PEM_PKCS8);
+		JdbcTarget target = DatasourceUrlDerivation
+			.derive(new MockEnvironment().withProperty("spring.datasource.url", url), null)
+			.migrationJdbc();
+		FailureAnalysis analysis = new DatabaseConnectionFailureAnalyzer(new MockEnvironment(), null)
+			.analyze(liquibaseFailure(new DerivedTargetConnectionException(new PSQLException("SSL error: Broken pipe",
+					PSQLState.CONNECTION_FAILURE, new SSLException("Broken pipe")), target.describe(), target)));
+		assertThat(analysis.getDescription()).contains("no CA that the server trusts for client certificates")
+			.contains("Tried:     " + target.describe() + "\n");
 	}
 
 	@Test

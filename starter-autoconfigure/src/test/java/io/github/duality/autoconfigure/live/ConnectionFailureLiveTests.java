@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.github.duality.autoconfigure.diagnostics.DerivedTargetConnectionException;
 import io.github.duality.testsupport.ClientCertificate;
 import io.github.duality.testsupport.ClientCertificate.KeyFormat;
 import io.github.duality.testsupport.ClientCertificates;
@@ -43,6 +46,21 @@ class ConnectionFailureLiveTests {
 		assertExplained(output, startFailing(url), "refused the password (SQLSTATE 28P01)", "password authentication failed");
 		assertThat(output.getAll()).contains("Tried:     jdbc:postgresql://" + target(postgres.database())
 				+ " (user " + postgres.username() + ", sslmode verify-full");
+	}
+
+	/**
+	 * The failure analysis shows what the migration DataSource's failure carries, which is what the startup line
+	 * named: the target is described once, not derived again after the failure.
+	 */
+	@Test
+	void theFailureCarriesTheTargetTheStartupLineNamed(CapturedOutput output) {
+		String url = postgres.databaseUrl().replace(TestPostgres.percentEncode(postgres.password()), "not-the-password");
+		Throwable failure = startFailing(url);
+		assertThat(StartupFailureLiveTests.causes(failure))
+			.hasAtLeastOneElementOfType(DerivedTargetConnectionException.class);
+		Matcher tried = Pattern.compile("Tried: +(.+)").matcher(output.getAll());
+		assertThat(tried.find()).isTrue();
+		assertThat(output.getAll()).contains("migration path -> " + tried.group(1) + ", Liquibase enabled");
 	}
 
 	@Test

@@ -1,5 +1,9 @@
 package io.github.duality.autoconfigure.live;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.duality.autoconfigure.diagnostics.DerivedTargetConnectionException;
 import io.github.duality.core.model.InvalidConnectionUrlException;
 import io.github.duality.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,20 @@ class FlywayWithoutLiquibaseStartupFailureTests {
 			.contains("Tried:     jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + postgres.database())
 			.contains("Property:  spring.datasource.url");
 		FailureOutput.assertAnalysedAfterTheTargets(all);
+	}
+
+	/** Flyway's failure carries what the startup line named, as Liquibase's does: nothing is derived again. */
+	@Test
+	void theFlywayFailureCarriesTheTargetTheStartupLineNamed(CapturedOutput output) {
+		TestPostgres postgres = TestPostgres.get();
+		String url = postgres.databaseUrl().replace(TestPostgres.percentEncode(postgres.password()), "not-the-password");
+		assertThatThrownBy(() -> new SpringApplicationBuilder(LiveTestApplication.class).web(WebApplicationType.NONE)
+			.run("--spring.datasource.url=" + url, "--spring.flyway.locations=classpath:db/migration"))
+			.satisfies((ex) -> assertThat(StartupFailureLiveTests.causes(ex))
+				.hasAtLeastOneElementOfType(DerivedTargetConnectionException.class));
+		Matcher tried = Pattern.compile("Tried: +(.+)").matcher(output.getAll());
+		assertThat(tried.find()).isTrue();
+		assertThat(output.getAll()).contains("migration path -> " + tried.group(1) + ", Flyway enabled");
 	}
 
 }

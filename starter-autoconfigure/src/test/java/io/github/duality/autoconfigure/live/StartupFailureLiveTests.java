@@ -111,7 +111,7 @@ class StartupFailureLiveTests {
 		FailureOutput.assertAnalysed(output.getAll());
 	}
 
-	private static List<Throwable> causes(Throwable ex) {
+	static List<Throwable> causes(Throwable ex) {
 		List<Throwable> causes = new ArrayList<>();
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			causes.add(cause);

@@ -1,4 +1,4 @@
-package io.github.duality.autoconfigure.jdbc;
+package io.github.duality.autoconfigure;
 
 import io.github.duality.core.JdbcTarget;
 import org.jspecify.annotations.Nullable;
