@@ -73,14 +73,16 @@ class MigrationSessionPreflight<T> implements BeanPostProcessor, Ordered {
 	 * application's own, and its failure stays the driver's.
 	 */
 	private UnaryOperator<SQLException> connectionFailure(DataSource dataSource) {
-		DerivedConnection derived = this.beanFactory.getBeanProvider(DerivedConnection.class).getIfUnique();
-		if (derived == null || !(dataSource instanceof AbstractDriverBasedDataSource driverBased)
-				|| this.beanFactory.getBeanProvider(MigrationTargetDetails.class)
-					.stream()
-					.noneMatch((details) -> details.getJdbcUrl().equals(driverBased.getUrl())
-							&& Objects.equals(details.getUsername(), driverBased.getUsername()))) {
+		// the tool's derived details exist only where Duality derives its target; asked first, so that a context
+		// whose tool has details of its own never creates the derived connection (its URL may be unset there)
+		MigrationTargetDetails details = this.beanFactory.getBeanProvider(this.tool.derivedDetailsType())
+			.getIfUnique();
+		if (details == null || !(dataSource instanceof AbstractDriverBasedDataSource driverBased)
+				|| !details.getJdbcUrl().equals(driverBased.getUrl())
+				|| !Objects.equals(details.getUsername(), driverBased.getUsername())) {
 			return UnaryOperator.identity();
 		}
+		DerivedConnection derived = this.beanFactory.getBean(DerivedConnection.class);
 		String target = TargetDescriptions.migrationTarget(derived.migration(), this.tool.userProperty(),
 				driverBased.getUsername());
 		JdbcTarget tlsTarget = derived.migrationJdbc();
