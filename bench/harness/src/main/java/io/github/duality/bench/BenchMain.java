@@ -90,7 +90,7 @@ public final class BenchMain {
 	static boolean spent(long since, Duration budget) {
 		boolean spent = System.nanoTime() - since >= budget.toNanos();
 		if (spent) {
-			System.out.println("  time budget of " + budget.toMinutes() + " min spent: no more rounds of this kind");
+			System.out.println("  time budget of " + budget.toSeconds() + " s spent: no more rounds of this kind");
 		}
 		return spent;
 	}

@@ -104,10 +104,12 @@ record PairedRatio(int pairs, double median, double lower, double upper, double 
 		if (this.pairs == 0) {
 			return "no pairs";
 		}
-		String interval = isConfident() ? format("%.0f%% interval %.3f–%.3f", CONFIDENCE * 100, this.lower, this.upper)
-				: format("range %.3f–%.3f (%.0f%% confidence only)", this.lower, this.upper, this.confidence * 100);
-		return format("%s over %d pair%s, IQR %.3f–%.3f", interval, this.pairs, (this.pairs == 1) ? "" : "s",
-				this.lowerQuartile, this.upperQuartile);
+		if (!isConfident()) {
+			return format("only %d pair%s, range %.3f–%.3f", this.pairs, (this.pairs == 1) ? "" : "s", this.lower,
+					this.upper);
+		}
+		return format("%.0f%% interval %.3f–%.3f over %d pairs, IQR %.3f–%.3f", CONFIDENCE * 100, this.lower,
+				this.upper, this.pairs, this.lowerQuartile, this.upperQuartile);
 	}
 
 	private static String format(String format, Object... args) {

@@ -58,7 +58,7 @@ final class Report {
 		memory();
 		line("\n## Targets\n\n| target | this run | verdict |\n|---|---|---|");
 		this.targets.forEach((row) -> line("| %s | %s | %s |", (Object[]) row));
-		line("\nIn words:\n");
+		line("\nIn words (the load average in the header says how busy the machine was):\n");
 		this.verdicts.forEach((verdict) -> line("- %s", verdict));
 		return this.out.toString();
 	}
@@ -148,7 +148,7 @@ final class Report {
 			case MISSED -> "missed: even the interval's better end is beyond " + format("%.2f", bound);
 			case TOO_NOISY -> "cannot tell: the interval straddles " + format("%.2f", bound)
 					+ "; the machine was too noisy for this many pairs (or the ratio is too close to call)";
-			case TOO_FEW_PAIRS -> "cannot tell: too few pairs for a 95% interval";
+			case TOO_FEW_PAIRS -> "cannot tell: a 95% interval needs at least 6 pairs";
 		};
 		this.verdicts.add(format("%s: %.3f (%s); %s.", target, ratio.median(), ratio.spread(), words));
 	}

@@ -2,6 +2,7 @@ package io.github.duality.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.duality.bench.derivation.UrlForm;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -39,13 +40,13 @@ record RunPlan(String name, boolean warmupStart, int startupRounds, Duration sta
 	static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(120);
 
 	static RunPlan full() {
-		return new RunPlan("full", true, 40, Duration.ofMinutes(7), 5, 300, 30, Duration.ofMinutes(4), 30,
-				Duration.ofMinutes(3), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(3), 32, 25, 3,
+		return new RunPlan("full", true, 40, Duration.ofSeconds(390), 5, 300, 30, Duration.ofMinutes(3), 30,
+				Duration.ofSeconds(150), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(3), 32, 25, 3,
 				TimeValue.seconds(1), List.of(UrlForm.values()), 5000);
 	}
 
 	static RunPlan quick() {
-		return new RunPlan("quick", false, 2, Duration.ofMinutes(1), 1, 20, 1, Duration.ofMinutes(1), 2,
+		return new RunPlan("quick", false, 1, Duration.ofMinutes(1), 1, 20, 1, Duration.ofMinutes(1), 2,
 				Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 32, 5, 1,
 				TimeValue.milliseconds(200), List.of(UrlForm.LIBPQ), 200);
 	}
@@ -62,7 +63,7 @@ record RunPlan(String name, boolean warmupStart, int startupRounds, Duration sta
 	}
 
 	private static String minutes(Duration budget) {
-		return budget.toMinutes() + " min";
+		return String.format(Locale.ROOT, "%.1f min", budget.toSeconds() / 60.0);
 	}
 
 }

@@ -56,6 +56,7 @@ class PairedRatioTests {
 		assertThat(five.confidence()).isCloseTo(0.9375, within(1e-12));
 		assertThat(five.judge(2, true)).isEqualTo(Verdict.TOO_FEW_PAIRS);
 		assertThat(five.summary()).isEqualTo("1.200 (range 1.000–1.400)");
+		assertThat(five.spread()).isEqualTo("only 5 pairs, range 1.000–1.400");
 		PairedRatio six = PairedRatio.ofRatios(List.of(1.0, 1.1, 1.2, 1.3, 1.4, 1.5));
 		assertThat(six.confidence()).isCloseTo(0.96875, within(1e-12));
 		assertThat(six.judge(2, true)).isEqualTo(Verdict.REACHED);
