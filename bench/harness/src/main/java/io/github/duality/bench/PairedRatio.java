@@ -24,11 +24,17 @@ record PairedRatio(int pairs, double median, double lower, double upper, double 
 
 	static final double CONFIDENCE = 0.95;
 
-	/** Pairs in run order; the longer list's extra runs have no partner and are left out. */
+	/**
+	 * Pairs in run order; the longer list's extra runs have no partner and are left out, and so are pairs with a
+	 * figure that is not a positive number (a load round that completed no request has no ratio).
+	 */
 	static PairedRatio of(List<Double> values, List<Double> reference) {
 		List<Double> ratios = new ArrayList<>();
 		for (int i = 0; i < Math.min(values.size(), reference.size()); i++) {
-			ratios.add(values.get(i) / reference.get(i));
+			double ratio = values.get(i) / reference.get(i);
+			if (values.get(i) > 0 && Double.isFinite(ratio) && ratio > 0) {
+				ratios.add(ratio);
+			}
 		}
 		return ofRatios(ratios);
 	}

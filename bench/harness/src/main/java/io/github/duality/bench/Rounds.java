@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -140,11 +141,13 @@ final class Rounds {
 			}
 			Thread.sleep(this.plan.settle().toMillis());
 			URI product = apps.get(Wiring.STARTER).uri("/products/" + createProduct(apps.get(Wiring.STARTER)));
-			System.out.println("  warm-up: " + this.plan.warmup().toSeconds() + " s per wiring and endpoint");
-			for (Wiring wiring : Wiring.values()) {
-				AppProcess app = apps.get(wiring);
-				this.wrk.get(app.uri(product.getPath()), this.plan.warmup());
-				this.wrk.postProduct(app.uri("/products"), this.plan.warmup());
+			if (!this.plan.warmup().isZero()) {
+				System.out.println("  warm-up: " + this.plan.warmup().toSeconds() + " s per wiring and endpoint");
+				for (Wiring wiring : Wiring.values()) {
+					AppProcess app = apps.get(wiring);
+					this.wrk.get(app.uri(product.getPath()), this.plan.warmup());
+					this.wrk.postProduct(app.uri("/products"), this.plan.warmup());
+				}
 			}
 			long began = System.nanoTime();
 			for (int round = 1; round <= this.plan.loadRounds()
@@ -211,6 +214,10 @@ final class Rounds {
 	}
 
 	private void record(String endpoint, Wiring wiring, Wrk.Result result) {
+		if (result.requestsPerSecond() == 0) {
+			System.out.println("  warning: " + wiring.label() + " completed no " + endpoint.toUpperCase(Locale.ROOT)
+					+ " request in this round; its ratios leave the round out");
+		}
 		this.measurements.add(endpoint + ".rps", wiring, result.requestsPerSecond());
 		this.measurements.add(endpoint + ".p50", wiring, result.p50Millis());
 		this.measurements.add(endpoint + ".p99", wiring, result.p99Millis());

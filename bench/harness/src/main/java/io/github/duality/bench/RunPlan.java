@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param loadRounds rounds of loading each running wiring in turn, per endpoint
  * @param loadBudget no load round begins after this much time of load rounds
  * @param settle the wait after healthy before sessions and memory are read (pools fill in the background)
- * @param warmup load before the load rounds, per wiring and endpoint
+ * @param warmup load before the load rounds, per wiring and endpoint; none when zero
  * @param load the measured load of one round, per wiring and endpoint
  * @param connections concurrent connections of the load
  * @param healthSamples sequential health requests per wiring
@@ -47,7 +47,7 @@ record RunPlan(String name, boolean warmupStart, int startupRounds, Duration sta
 
 	static RunPlan quick() {
 		return new RunPlan("quick", false, 1, Duration.ofMinutes(1), 1, 20, 1, Duration.ofMinutes(1), 2,
-				Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 32, 5, 1,
+				Duration.ofMinutes(1), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(1), 32, 5, 1,
 				TimeValue.milliseconds(200), List.of(UrlForm.LIBPQ), 200);
 	}
 
@@ -57,7 +57,7 @@ record RunPlan(String name, boolean warmupStart, int startupRounds, Duration sta
 				+ " change sets (budget " + minutes(this.migrationBudget) + "), up to " + this.loadRounds
 				+ " load rounds (budget " + minutes(this.loadBudget) + ") of " + this.load.toSeconds()
 				+ " s per wiring and endpoint at " + this.connections + " connections after "
-				+ this.warmup.toSeconds() + " s warm-up, " + this.healthSamples + " health samples per wiring, JMH "
+				+ (this.warmup.isZero() ? "no" : this.warmup.toSeconds() + " s") + " warm-up, " + this.healthSamples + " health samples per wiring, JMH "
 				+ this.jmhIterations + "+" + this.jmhIterations + " × " + this.jmhIterationTime + ", 1 fork, forms "
 				+ this.jmhForms;
 	}

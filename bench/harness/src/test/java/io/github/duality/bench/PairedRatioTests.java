@@ -35,6 +35,10 @@ class PairedRatioTests {
 		PairedRatio ratio = PairedRatio.of(List.of(110.0, 220.0, 90.0, 500.0), List.of(100.0, 200.0, 100.0));
 		assertThat(ratio.pairs()).isEqualTo(3);
 		assertThat(ratio.median()).isCloseTo(1.1, within(1e-12));
+		PairedRatio withEmptyRounds = PairedRatio.of(List.of(110.0, 0.0, 90.0, 120.0, Double.NaN),
+				List.of(100.0, 200.0, 0.0, 100.0, 100.0));
+		assertThat(withEmptyRounds.pairs()).isEqualTo(2);
+		assertThat(withEmptyRounds.median()).isCloseTo(1.15, within(1e-12));
 	}
 
 	@Test
