@@ -29,6 +29,8 @@ final class Report {
 
 	private final List<String> verdicts = new ArrayList<>();
 
+	private final List<PairedRatio.Verdict> ratioVerdicts = new ArrayList<>();
+
 	private final StringBuilder out = new StringBuilder();
 
 	Report(Measurements measurements, List<Figure> derivation, List<Figure> derivationCpu, int migrationChangeSets) {
@@ -58,7 +60,10 @@ final class Report {
 		memory();
 		line("\n## Targets\n\n| target | this run | verdict |\n|---|---|---|");
 		this.targets.forEach((row) -> line("| %s | %s | %s |", (Object[]) row));
-		line("\nIn words (the load average in the header says how busy the machine was):\n");
+		line("\nIn words: of %d ratio targets, %d reached, %d missed, %d cannot tell (the load average in the header "
+				+ "says how busy the machine was):\n", this.ratioVerdicts.size(), count(PairedRatio.Verdict.REACHED),
+				count(PairedRatio.Verdict.MISSED),
+				count(PairedRatio.Verdict.TOO_NOISY) + count(PairedRatio.Verdict.TOO_FEW_PAIRS));
 		this.verdicts.forEach((verdict) -> line("- %s", verdict));
 		return this.out.toString();
 	}
@@ -118,6 +123,10 @@ final class Report {
 		}
 	}
 
+	private long count(PairedRatio.Verdict verdict) {
+		return this.ratioVerdicts.stream().filter(verdict::equals).count();
+	}
+
 	private void pairedRow(Wiring wiring, String figure, String format) {
 		Samples samples = s(figure, wiring);
 		line("| %s | %d | %s | %s | %s |", wiring.label(), samples.size(), samples.summary(format),
@@ -142,6 +151,7 @@ final class Report {
 		PairedRatio ratio = paired(figure, Wiring.STARTER);
 		PairedRatio.Verdict verdict = ratio.judge(bound, atMost);
 		this.targets.add(new String[] { target, ratio.summary(), verdict.text() });
+		this.ratioVerdicts.add(verdict);
 		String side = atMost ? "≤ " : "≥ ";
 		String words = switch (verdict) {
 			case REACHED -> "reached: even the interval's worse end is " + side + format("%.2f", bound);
