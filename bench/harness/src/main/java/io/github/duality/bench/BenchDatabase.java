@@ -77,6 +77,8 @@ final class BenchDatabase implements AutoCloseable {
 			return testTarget(this.testServer, name);
 		}
 		try (Statement statement = this.monitor.createStatement()) {
+			// a run cut short (Ctrl-C, bench/run's time limit) leaves its database behind
+			statement.execute("DROP DATABASE IF EXISTS " + name);
 			statement.execute("CREATE DATABASE " + name);
 		}
 		catch (SQLException ex) {
