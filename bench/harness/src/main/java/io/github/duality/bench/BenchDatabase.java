@@ -109,13 +109,20 @@ final class BenchDatabase implements AutoCloseable {
 		}
 	}
 
-	/** The rows of {@code databasechangelog} in a database of this run. */
+	/** The rows of {@code databasechangelog} in a database of this run; none when Liquibase never made the table. */
 	long changeLogRows(Target database) throws SQLException {
 		try (Connection connection = connect(database.handWritten(), MONITOR_APPLICATION_NAME);
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select count(*) from databasechangelog")) {
-			rows.next();
-			return rows.getLong(1);
+				Statement statement = connection.createStatement()) {
+			try (ResultSet table = statement.executeQuery("select to_regclass('databasechangelog') is not null")) {
+				table.next();
+				if (!table.getBoolean(1)) {
+					return 0;
+				}
+			}
+			try (ResultSet rows = statement.executeQuery("select count(*) from databasechangelog")) {
+				rows.next();
+				return rows.getLong(1);
+			}
 		}
 	}
 

@@ -106,18 +106,24 @@ final class Rounds {
 			try {
 				try (AppProcess app = start(wiring, "migration-" + round, fresh, arguments)) {
 					Duration healthy = app.awaitHealthy(RunPlan.HEALTHY_TIMEOUT);
-					this.measurements.add("migration.healthy.ms", wiring, healthy.toNanos() / 1e6);
-					this.measurements.add("migration.liquibase.ms", wiring,
-							LiquibaseLog.runTime(app.logLines()).toNanos() / 1e6);
 					long applied = this.database.changeLogRows(fresh);
 					if (applied != this.plan.migrationChangeSets()) {
 						throw new IllegalStateException("The " + wiring.label() + " app applied " + applied + " of "
 								+ this.plan.migrationChangeSets() + " change sets to " + name + "; see " + app.log());
 					}
+					Duration liquibase;
+					try {
+						liquibase = LiquibaseLog.runTime(app.logLines());
+					}
+					catch (IllegalStateException ex) {
+						throw new IllegalStateException(ex.getMessage() + " in " + app.log(), ex);
+					}
+					this.measurements.add("migration.healthy.ms", wiring, healthy.toNanos() / 1e6);
+					this.measurements.add("migration.liquibase.ms", wiring, liquibase.toNanos() / 1e6);
 				}
-				awaitDatabaseUnused(name);
 			}
 			finally {
+				awaitDatabaseUnused(name);
 				this.database.dropDatabase(name);
 			}
 			System.out.printf("  migration round %d, %s: Liquibase %.0f ms, healthy after %.0f ms%n", round,
