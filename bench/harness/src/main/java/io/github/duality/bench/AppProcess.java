@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.duality.bench.BenchDatabase.Target;
+
 /**
  * One run of one wiring of the sample app, on loopback, with its log in a file. Every wiring gets the same JVM
  * options; only the database settings in its environment differ.
@@ -56,9 +58,13 @@ final class AppProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	static AppProcess start(Wiring wiring, Path jar, BenchDatabase database, Path log) throws IOException {
+	/**
+	 * @param arguments more Spring Boot command-line properties, the same for every wiring
+	 */
+	static AppProcess start(Wiring wiring, Path jar, Target database, Path log, List<String> arguments)
+			throws IOException {
 		int port = freePort();
-		ProcessBuilder builder = new ProcessBuilder(command(jar, port)).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(command(jar, port, arguments)).redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		environment(builder.environment(), wiring, database);
 		long startedAt = System.nanoTime();
@@ -67,16 +73,17 @@ final class AppProcess implements AutoCloseable {
 		return new AppProcess(process, startedAt, port, log);
 	}
 
-	private static List<String> command(Path jar, int port) {
+	private static List<String> command(Path jar, int port, List<String> arguments) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java));
 		command.addAll(JVM_OPTIONS);
 		command.addAll(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port));
+		command.addAll(arguments);
 		return command;
 	}
 
 	// credentials travel in the environment, never on a command line that ps shows
-	private static void environment(Map<String, String> environment, Wiring wiring, BenchDatabase database) {
+	private static void environment(Map<String, String> environment, Wiring wiring, Target database) {
 		environment.remove("DATABASE_URL");
 		if (wiring == Wiring.STARTER) {
 			environment.put("DATABASE_URL", database.databaseUrl());
@@ -117,6 +124,15 @@ final class AppProcess implements AutoCloseable {
 	 */
 	private boolean listensOnItsPort() throws IOException {
 		return Files.readString(this.log).contains("started on port " + this.port);
+	}
+
+	/** The app's log so far, line by line. */
+	List<String> logLines() throws IOException {
+		return Files.readAllLines(this.log);
+	}
+
+	Path log() {
+		return this.log;
 	}
 
 	URI uri(String path) {

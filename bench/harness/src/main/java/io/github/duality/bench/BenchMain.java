@@ -45,14 +45,20 @@ public final class BenchMain {
 				System.out.println("Warm-up: one unmeasured start of each wiring");
 				rounds.warmupStarts();
 			}
+			System.out.println("Startup rounds");
 			long startups = System.nanoTime();
 			for (int round = 1; round <= plan.startupRounds() && !spent(startups, plan.startupBudget()); round++) {
 				rounds.startupRound(round);
 			}
-			long loads = System.nanoTime();
-			for (int round = 1; round <= plan.loadRounds() && !spent(loads, plan.loadBudget()); round++) {
-				rounds.loadRound(round, plan.startupRounds() == 0);
+			System.out.println("Migration rounds: " + plan.migrationChangeSets() + " change sets on a fresh database");
+			Path changeLog = MigrationChangeLog.write(work.resolve("migration-changelog.yaml"),
+					plan.migrationChangeSets());
+			long migrations = System.nanoTime();
+			for (int round = 1; round <= plan.migrationRounds() && !spent(migrations, plan.migrationBudget()); round++) {
+				rounds.migrationRound(round, changeLog);
 			}
+			System.out.println("Load rounds: all wirings running, loaded in turn");
+			rounds.loadRounds();
 		}
 		System.out.println("JMH: derivation benchmark");
 		List<Figure> derivation = DerivationRun.run(plan.jmhIterations(), plan.jmhIterationTime(),
@@ -69,7 +75,7 @@ public final class BenchMain {
 				+ " (shared machine: other builds ran too, so expect noise)");
 		header.put("run", plan.describe() + "; app JVMs: " + String.join(" ", AppProcess.JVM_OPTIONS) + "; took "
 				+ Math.round((Instant.now().toEpochMilli() - began.toEpochMilli()) / 1000.0) + " s");
-		String report = new Report(measurements, derivation, derivationCpu).render(header);
+		String report = new Report(measurements, derivation, derivationCpu, plan.migrationChangeSets()).render(header);
 		Path output = Path.of(required(options, "output"));
 		Files.createDirectories(output.toAbsolutePath().getParent());
 		Files.writeString(output, report);
@@ -80,10 +86,11 @@ public final class BenchMain {
 		System.exit(0);
 	}
 
-	private static boolean spent(long since, Duration budget) {
+	/** Whether the budget since the given {@link System#nanoTime()} is spent; says so when it is. */
+	static boolean spent(long since, Duration budget) {
 		boolean spent = System.nanoTime() - since >= budget.toNanos();
 		if (spent) {
-			System.out.println("  time budget of " + budget.toMinutes() + " min spent: no more rounds of this kind");
+			System.out.println("  time budget of " + budget.toSeconds() + " s spent: no more rounds of this kind");
 		}
 		return spent;
 	}

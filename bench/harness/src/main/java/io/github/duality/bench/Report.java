@@ -12,7 +12,8 @@ import io.github.duality.bench.derivation.UrlForm;
 
 /**
  * The run as Markdown: a header that says where and when, one table per measurement with median and range (min–max)
- * over the runs, ratios starter / baseline, and the targets with what this run reached.
+ * over the runs, ratios to the baseline with their spread, and the targets with what this run can say about each:
+ * reached, missed, or cannot tell.
  */
 final class Report {
 
@@ -22,12 +23,19 @@ final class Report {
 
 	private final List<Figure> derivationCpu;
 
+	private final int migrationChangeSets;
+
 	private final List<String[]> targets = new ArrayList<>();
+
+	private final List<String> verdicts = new ArrayList<>();
+
+	private final List<PairedRatio.Verdict> ratioVerdicts = new ArrayList<>();
 
 	private final StringBuilder out = new StringBuilder();
 
-	Report(Measurements measurements, List<Figure> derivation, List<Figure> derivationCpu) {
+	Report(Measurements measurements, List<Figure> derivation, List<Figure> derivationCpu, int migrationChangeSets) {
 		this.m = measurements;
+		this.migrationChangeSets = migrationChangeSets;
 		this.derivation = derivation;
 		this.derivationCpu = derivationCpu;
 	}
@@ -35,53 +43,129 @@ final class Report {
 	String render(Map<String, String> header) {
 		this.out.append("# Duality benchmark results\n\n| | |\n|---|---|\n");
 		header.forEach((key, value) -> line("| %s | %s |", key, value));
-		line("\nMedian, and in brackets the range (min–max) over the runs. Ratios are starter / baseline: the median "
-				+ "of the run-by-run ratios where runs pair up (startup, load), else the ratio of the medians.");
+		line("\nFigures are medians, with the range (min–max) over the runs in brackets. Ratios are starter (or naive) "
+				+ "/ baseline, taken run by run where runs pair up (startup, migration and load run the wirings back to "
+				+ "back, in an order that turns each round) and then summarized as `median [95%% interval]`: the "
+				+ "interval is the order-statistic confidence interval of the median ratio, which assumes nothing about "
+				+ "the noise; the IQR is the middle half of the run-by-run ratios. A target is **reached** when the "
+				+ "whole interval lies on its good side, **missed** when it lies wholly on the bad side, and *cannot "
+				+ "tell* when the interval straddles the target: the machine was too noisy for this many pairs (or the "
+				+ "ratio is too close to call). Fewer than 6 pairs give no 95%% interval at all, only their range.");
 		startup();
+		migration();
 		load();
 		sessions();
 		derivationTable();
 		health();
 		memory();
-		line("\n## Targets\n\n| target | this run | reached |\n|---|---|---|");
+		line("\n## Targets\n\n| target | this run | verdict |\n|---|---|---|");
 		this.targets.forEach((row) -> line("| %s | %s | %s |", (Object[]) row));
+		line("\nIn words: of %d ratio targets, %d reached, %d missed, %d cannot tell (the load average in the header "
+				+ "says how busy the machine was):\n", this.ratioVerdicts.size(), count(PairedRatio.Verdict.REACHED),
+				count(PairedRatio.Verdict.MISSED),
+				count(PairedRatio.Verdict.TOO_NOISY) + count(PairedRatio.Verdict.TOO_FEW_PAIRS));
+		this.verdicts.forEach((verdict) -> line("- %s", verdict));
 		return this.out.toString();
 	}
 
 	private void startup() {
-		section("1. Startup to healthy (ms)", "process start until `/actuator/health` answers UP",
-				"| wiring | runs | median (min–max) | ratio to baseline |", "|---|---|---|---|");
+		section("1. Startup to healthy (ms)", "process start until `/actuator/health` answers UP, on the run's database "
+				+ "with the sample app's change log already applied",
+				"| wiring | runs | median (min–max) | ratio to baseline [95% interval] | IQR of the ratios |",
+				"|---|---|---|---|---|");
 		for (Wiring wiring : Wiring.values()) {
-			Samples startup = this.m.samples("startup.ms", wiring);
-			line("| %s | %d | %s | %s |", wiring.label(), startup.size(), startup.summary("%.0f"),
-					ratio(startup, this.m.samples("startup.ms", Wiring.BASELINE)));
+			pairedRow(wiring, "startup.ms", "%.0f");
 		}
-		double ratio = pairRatio("startup.ms");
-		target("startup to healthy, starter / baseline ≤ 1.02", format("%.3f", ratio), ratio <= 1.02);
+		ratioTarget("startup to healthy, starter / baseline ≤ 1.02", "startup.ms", 1.02, true);
+	}
+
+	private void migration() {
+		section("2. Migration of " + this.migrationChangeSets + " change sets (ms)",
+				"each run migrates a new, empty database with a generated change log of " + this.migrationChangeSets
+						+ " change sets (per table: create, add columns, index, three inserts, foreign key, NOT NULL), "
+						+ "given with `--spring.liquibase.change-log`; the starter with its lock service and change "
+						+ "listener, the baseline with plain Spring Boot Liquibase. Timed twice: *Liquibase run*, from "
+						+ "Liquibase's first log line (its connection is open) to its `Command execution complete`, in the "
+						+ "app's own log, which leaves out the starter's wait for the database and its session check before "
+						+ "Liquibase connects; and *start to healthy*, process start until `/actuator/health` answers UP, "
+						+ "which has everything. Every run must leave all " + this.migrationChangeSets
+						+ " rows in `databasechangelog`, or the bench fails",
+				"| wiring | timed | runs | median (min–max) | ratio to baseline [95% interval] | IQR of the ratios |",
+				"|---|---|---|---|---|---|");
+		for (Wiring wiring : List.of(Wiring.STARTER, Wiring.BASELINE)) {
+			for (String figure : List.of("migration.liquibase.ms", "migration.healthy.ms")) {
+				Samples samples = s(figure, wiring);
+				line("| %s | %s | %d | %s | %s | %s |", wiring.label(),
+						figure.contains("liquibase") ? "Liquibase run" : "start to healthy", samples.size(),
+						samples.summary("%.0f"), ratioCell(figure, wiring), iqrCell(figure, wiring));
+			}
+		}
+		ratioTarget("migration, Liquibase run, starter / baseline ≤ 1.02", "migration.liquibase.ms", 1.02, true);
+		ratioTarget("migration, start to healthy, starter / baseline ≤ 1.02", "migration.healthy.ms", 1.02, true);
 	}
 
 	private void load() {
 		for (String endpoint : List.of("get", "post")) {
 			String title = endpoint.equals("get") ? "GET /products/{id}" : "POST /products";
-			section("2. Throughput and latency: " + title, "wrk, fixed connections and time, after a warm-up",
-					"| wiring | req/s | ratio | p50 ms | p99 ms | p99 ratio | failed requests |",
-					"|---|---|---|---|---|---|---|");
+			section("3. Throughput and latency: " + title, "wrk, fixed connections and time per round after a warm-up; "
+					+ "all wirings run at once and each round loads each in turn, so rounds pair up",
+					"| wiring | rounds | req/s | ratio [95% interval] | p50 ms | p99 ms | p99 ratio [95% interval] "
+							+ "| failed requests |",
+					"|---|---|---|---|---|---|---|---|");
 			for (Wiring wiring : Wiring.values()) {
-				line("| %s | %s | %s | %s | %s | %s | %.0f |", wiring.label(), s(endpoint + ".rps", wiring).summary("%.0f"),
-						ratio(s(endpoint + ".rps", wiring), s(endpoint + ".rps", Wiring.BASELINE)),
+				line("| %s | %d | %s | %s | %s | %s | %s | %.0f |", wiring.label(), s(endpoint + ".rps", wiring).size(),
+						s(endpoint + ".rps", wiring).summary("%.0f"), ratioCell(endpoint + ".rps", wiring),
 						s(endpoint + ".p50", wiring).summary("%.2f"), s(endpoint + ".p99", wiring).summary("%.2f"),
-						ratio(s(endpoint + ".p99", wiring), s(endpoint + ".p99", Wiring.BASELINE)),
-						sum(s(endpoint + ".errors", wiring)));
+						ratioCell(endpoint + ".p99", wiring), s(endpoint + ".errors", wiring).total());
 			}
-			double rate = pairRatio(endpoint + ".rps");
-			double p99 = pairRatio(endpoint + ".p99");
-			target(title + " throughput, starter / baseline ≥ 0.99", format("%.3f", rate), rate >= 0.99);
-			target(title + " p99 latency no worse (starter / baseline ≤ 1)", format("%.3f", p99), p99 <= 1.0);
+			ratioTarget(title + " throughput, starter / baseline ≥ 0.99", endpoint + ".rps", 0.99, false);
+			ratioTarget(title + " p99 latency no worse (starter / baseline ≤ 1)", endpoint + ".p99", 1.0, true);
 		}
 	}
 
+	private long count(PairedRatio.Verdict verdict) {
+		return this.ratioVerdicts.stream().filter(verdict::equals).count();
+	}
+
+	private void pairedRow(Wiring wiring, String figure, String format) {
+		Samples samples = s(figure, wiring);
+		line("| %s | %d | %s | %s | %s |", wiring.label(), samples.size(), samples.summary(format),
+				ratioCell(figure, wiring), iqrCell(figure, wiring));
+	}
+
+	private String ratioCell(String figure, Wiring wiring) {
+		return (wiring == Wiring.BASELINE) ? "1" : paired(figure, wiring).summary();
+	}
+
+	private String iqrCell(String figure, Wiring wiring) {
+		PairedRatio ratio = paired(figure, wiring);
+		return (wiring == Wiring.BASELINE || ratio.pairs() == 0) ? "–"
+				: format("%.3f–%.3f", ratio.lowerQuartile(), ratio.upperQuartile());
+	}
+
+	private PairedRatio paired(String figure, Wiring wiring) {
+		return s(figure, wiring).pairedRatioTo(s(figure, Wiring.BASELINE));
+	}
+
+	private void ratioTarget(String target, String figure, double bound, boolean atMost) {
+		PairedRatio ratio = paired(figure, Wiring.STARTER);
+		PairedRatio.Verdict verdict = ratio.judge(bound, atMost);
+		this.targets.add(new String[] { target, ratio.summary(), verdict.text() });
+		this.ratioVerdicts.add(verdict);
+		String side = atMost ? "≤ " : "≥ ";
+		String words = switch (verdict) {
+			case REACHED -> "reached: even the interval's worse end is " + side + format("%.2f", bound);
+			case MISSED -> "missed: even the interval's better end is beyond " + format("%.2f", bound);
+			case TOO_NOISY -> "cannot tell: the interval straddles " + format("%.2f", bound)
+					+ "; the machine was too noisy for this many pairs (or the ratio is too close to call)";
+			case TOO_FEW_PAIRS -> "cannot tell: a 95% interval needs at least 6 pairs";
+		};
+		this.verdicts.add(format("%s: %.3f (%s); %s.", target, ratio.median(), ratio.spread(), words));
+	}
+
 	private void sessions() {
-		section("3. Connections held on the server", "from `pg_stat_activity`, this database, the app's sessions only",
+		section("4. Connections held on the server", "from `pg_stat_activity`, this database, the app's sessions only: "
+				+ "after startup in the first startup rounds, after load those that ended when the app stopped",
 				"| wiring | after | JDBC | R2DBC | total | by application_name / backend_type (last run) |",
 				"|---|---|---|---|---|---|");
 		for (Wiring wiring : Wiring.values()) {
@@ -102,7 +186,7 @@ final class Report {
 	}
 
 	private void derivationTable() {
-		section("4. Derivation cost (JMH, µs/op; B/op from -prof gc)",
+		section("5. Derivation cost (JMH, µs/op; B/op from -prof gc)",
 				"`DatabaseUrl.derive` reads the URL, checks it, reads and parses the TLS files it names (as the app does "
 						+ "at startup) and builds both targets; `derive` with `FileChecks.SKIP` is the same without the files; "
 						+ "the drivers parse the same target in their own syntax and read no file. JMH times are wall-clock "
@@ -162,9 +246,10 @@ final class Report {
 	}
 
 	private void health() {
-		section("5. Health cost (ms per request, one at a time)",
+		section("6. Health cost (ms per request, one at a time)",
 				"`/actuator/health` of each wiring; beside it, from the harness, one new connection + `SELECT 1` + close "
-						+ "with the hand-written URLs (same TLS), interleaved with the starter's health requests",
+						+ "with the hand-written URLs (same TLS), interleaved with the starter's health requests; after the "
+						+ "load rounds, the other wirings idle",
 				"| probe | samples | median (min–max) | ratio to raw pgjdbc connect |", "|---|---|---|---|");
 		Samples rawJdbc = this.m.probe("raw.jdbc");
 		for (Wiring wiring : Wiring.values()) {
@@ -186,7 +271,7 @@ final class Report {
 	}
 
 	private void memory() {
-		section("6. Memory (MiB)", "resident set size from /proc, heap in use from `jcmd GC.heap_info` (uncollected "
+		section("7. Memory (MiB)", "resident set size from /proc, heap in use from `jcmd GC.heap_info` (uncollected "
 				+ "garbage included)", "| wiring | RSS after startup | heap after startup | RSS after load | heap after load |",
 				"|---|---|---|---|---|");
 		for (Wiring wiring : Wiring.values()) {
@@ -207,24 +292,12 @@ final class Report {
 			.orElse(null);
 	}
 
-	private double pairRatio(String figure) {
-		return s(figure, Wiring.STARTER).medianRatioTo(s(figure, Wiring.BASELINE));
-	}
-
-	private static String ratio(Samples samples, Samples baseline) {
-		return (samples == baseline) ? "1" : format("%.3f", samples.medianRatioTo(baseline));
-	}
-
 	private Samples s(String figure, Wiring wiring) {
 		return this.m.samples(figure, wiring);
 	}
 
-	private static double sum(Samples samples) {
-		return samples.total();
-	}
-
 	private void target(String target, String reached, boolean met) {
-		this.targets.add(new String[] { target, reached, met ? "yes" : "**no**" });
+		this.targets.add(new String[] { target, reached, met ? "reached" : "**missed**" });
 	}
 
 	private void section(String title, String how, String header, String rule) {

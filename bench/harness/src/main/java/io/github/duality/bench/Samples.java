@@ -51,17 +51,9 @@ final class Samples {
 		return String.format(Locale.ROOT, format + " (" + format + "–" + format + ")", median(), min(), max());
 	}
 
-	/**
-	 * The median of the ratios of the values run by run: a slow spell of the machine hits both members of a pair, so
-	 * this is steadier than the ratio of the medians.
-	 */
-	double medianRatioTo(Samples reference) {
-		int pairs = Math.min(size(), reference.size());
-		List<Double> ratios = new ArrayList<>();
-		for (int i = 0; i < pairs; i++) {
-			ratios.add(this.values.get(i) / reference.values.get(i));
-		}
-		return median(ratios);
+	/** This figure over the reference's, run by run: a slow spell of the machine hits both members of a pair. */
+	PairedRatio pairedRatioTo(Samples reference) {
+		return PairedRatio.of(this.values, reference.values);
 	}
 
 	private static double median(List<Double> values) {
