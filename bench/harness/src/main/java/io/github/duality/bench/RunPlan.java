@@ -14,7 +14,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param name {@code full} or {@code quick}
  * @param warmupStart whether each wiring starts once, unmeasured, before the startup rounds (migrations, page
  * cache)
- * @param startupRounds rounds of starting each wiring once, in an order that turns by one each round
+ * @param startupRounds rounds of starting each wiring once (past the detail rounds only the starter and the
+ * baseline), in an order that turns by one each round
  * @param startupBudget no startup round begins after this much time of startup rounds
  * @param detailRounds the first startup rounds that also wait {@code settle} and read sessions and memory
  * @param migrationChangeSets change sets of the generated change log of the migration rounds
