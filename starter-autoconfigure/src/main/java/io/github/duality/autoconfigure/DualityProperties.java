@@ -96,15 +96,6 @@ public class DualityProperties {
 		return Binder.get(environment).bindOrCreate(PREFIX + ".startup", Startup.class);
 	}
 
-	/**
-	 * {@code duality.migration.*}, bound from the environment.
-	 * @param environment the application's environment
-	 * @return the migration properties, with this class's defaults for what is unset
-	 */
-	public static Migration migration(Environment environment) {
-		return Binder.get(environment).bindOrCreate(PREFIX + ".migration", Migration.class);
-	}
-
 	public static class Ssl {
 
 		/**

@@ -1,5 +1,6 @@
 package io.github.duality.autoconfigure;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,7 +29,10 @@ public enum MigrationMode {
 	 * @return the mode, {@link DualityProperties}' default when unset
 	 */
 	public static MigrationMode of(Environment environment) {
-		return DualityProperties.migration(environment).getMode();
+		// the enum alone: binding all of duality.migration.* would introspect its class on the startup path
+		return Binder.get(environment)
+			.bind(PROPERTY, MigrationMode.class)
+			.orElseGet(() -> new DualityProperties.Migration().getMode());
 	}
 
 }

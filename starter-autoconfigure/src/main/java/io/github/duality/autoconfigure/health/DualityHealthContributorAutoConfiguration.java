@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -78,6 +80,21 @@ public final class DualityHealthContributorAutoConfiguration {
 					(pooler != null) ? pooler.describe() : null, properties.getHealth().getTimeout()));
 		}
 		return CompositeReactiveHealthContributor.fromMap(components);
+	}
+
+	/**
+	 * Once every singleton exists, and so every startup migration has run: the migration path's first check, in the
+	 * background, while the web server starts. Not for a {@code databaseHealthContributor} of the user's own.
+	 */
+	@Bean
+	SmartInitializingSingleton dualityMigrationPathFirstCheck(
+			@Qualifier("databaseHealthContributor") ObjectProvider<ReactiveHealthContributor> contributor) {
+		return () -> {
+			if (contributor.getIfAvailable() instanceof CompositeReactiveHealthContributor database
+					&& database.getContributor("migration") instanceof MigrationPathHealthIndicator migration) {
+				migration.checkAfterStartupMigrations();
+			}
+		};
 	}
 
 	/** Where a derived migration endpoint comes from, when not from spring.datasource.url itself. */

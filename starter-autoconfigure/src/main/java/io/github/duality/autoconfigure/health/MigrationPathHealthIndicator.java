@@ -31,6 +31,7 @@ import org.springframework.boot.health.contributor.Status;
  * and at most once per interval checks the path itself: one short-lived, unpooled pgjdbc connection made as the
  * migration tool makes it, with the server, the TLS in use on it, each tool's history and, when another process
  * migrates, what is pending (then OUT_OF_SERVICE, so that readiness waits). Probes in between get the last check.
+ * The first check starts as soon as the startup migrations have succeeded, so that the first probe finds it done.
  * <p>
  * The check runs on a thread of its own and is never interrupted: a probe that waits longer than the timeout gets
  * DOWN while the check ends on its own (bounded by the driver's timeouts), so that no failure, however it happens,
@@ -92,6 +93,18 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 		return Mono.defer(() -> Mono.fromFuture(currentCheck(), true))
 			.timeout(this.timeout, Mono.fromSupplier(() -> down("No answer within " + this.timeout)))
 			.map(this::withStartup);
+	}
+
+	/**
+	 * Starts the first check now, in the background, when every migration tool has just migrated at startup: the
+	 * first probe, often a readiness probe as soon as the port opens, then finds the path checked instead of waiting
+	 * for a TLS connection made on a cold JVM. Nothing when the interval keeps no result (each probe checks anyway)
+	 * or when nothing migrated (the path has not been used yet).
+	 */
+	void checkAfterStartupMigrations() {
+		if (this.interval.compareTo(Duration.ZERO) > 0 && this.runs.allSucceeded()) {
+			currentCheck();
+		}
 	}
 
 	/** The check in progress, or the last one while it is younger than the interval, else a new one. */

@@ -80,6 +80,11 @@ public final class MigrationRun {
 		return "failed".equals(this.outcome);
 	}
 
+	/** Whether the tool ran and finished without an error. */
+	public synchronized boolean isSucceeded() {
+		return "applied".equals(this.outcome) || "up to date".equals(this.outcome);
+	}
+
 	public synchronized long appliedCount() {
 		return this.applied;
 	}

@@ -36,6 +36,11 @@ public final class MigrationRuns {
 		return Optional.ofNullable(this.runs.get(tool));
 	}
 
+	/** Whether at least one tool migrated at startup, and every one that did has succeeded. */
+	public boolean allSucceeded() {
+		return !this.runs.isEmpty() && this.runs.values().stream().allMatch(MigrationRun::isSucceeded);
+	}
+
 	private void finished(MigrationRun run) {
 		this.finishListeners.forEach((listener) -> listener.accept(run));
 	}
