@@ -42,7 +42,7 @@ record RunPlan(String name, boolean warmupStart, int startupRounds, Duration sta
 
 	static RunPlan full() {
 		return new RunPlan("full", true, 40, Duration.ofSeconds(390), 5, 300, 30, Duration.ofMinutes(3), 30,
-				Duration.ofSeconds(150), Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(3), 32, 25, 3,
+				Duration.ofSeconds(150), Duration.ofSeconds(2), Duration.ofSeconds(40), Duration.ofSeconds(3), 32, 25, 3,
 				TimeValue.seconds(1), List.of(UrlForm.values()), 5000);
 	}
 
