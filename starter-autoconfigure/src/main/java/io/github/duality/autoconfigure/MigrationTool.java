@@ -118,10 +118,16 @@ public abstract class MigrationTool<T> {
 			return (jdbcUrl != null) ? new JdbcLogin(jdbcUrl, username, password) : null;
 		}
 
+		/** The URL without its query, the only place a pgjdbc URL can hold a password: safe to show. */
+		public String urlWithoutQuery() {
+			int query = this.jdbcUrl.indexOf('?');
+			return (query < 0) ? this.jdbcUrl : this.jdbcUrl.substring(0, query);
+		}
+
 		/** Without the password, and without the URL's query, which may hold one. */
 		@Override
 		public String toString() {
-			return this.jdbcUrl.split("\\?", 2)[0] + " as " + this.username;
+			return urlWithoutQuery() + " as " + this.username;
 		}
 
 	}

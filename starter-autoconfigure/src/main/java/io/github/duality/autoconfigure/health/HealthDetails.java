@@ -1,24 +1,11 @@
 package io.github.duality.autoconfigure.health;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Secret-free texts for health details.
  */
 final class HealthDetails {
 
 	private HealthDetails() {
-	}
-
-	/**
-	 * A JDBC URL without its query, the only place a pgjdbc URL can hold a password.
-	 */
-	static @Nullable String withoutQuery(@Nullable String jdbcUrl) {
-		if (jdbcUrl == null) {
-			return null;
-		}
-		int query = jdbcUrl.indexOf('?');
-		return (query < 0) ? jdbcUrl : jdbcUrl.substring(0, query);
 	}
 
 	/**

@@ -182,7 +182,7 @@ public class MigrationPathHealthIndicator implements ReactiveHealthIndicator {
 
 	/** Where the migration path connects, and where that endpoint comes from. */
 	private Health.Builder target(Health.Builder health) {
-		health.withDetail("url", HealthDetails.withoutQuery(this.connection.jdbcUrl()));
+		health.withDetail("url", this.connection.urlWithoutQuery());
 		return (this.endpoint != null) ? health.withDetail("endpoint", this.endpoint) : health;
 	}
 

@@ -67,18 +67,18 @@ class MigrationStartupWait<T> implements BeanPostProcessor, Ordered {
 	 * property but the credentials, and its user is the role the tool connects as.
 	 */
 	private static String describe(DataSource dataSource) {
-		Properties properties = (dataSource instanceof SimpleDriverDataSource simple && simple.getUrl() != null)
-				? Driver.parseURL(simple.getUrl(), null) : null;
-		if (properties == null) {
+		MigrationTool.JdbcLogin login = (dataSource instanceof SimpleDriverDataSource simple)
+				? MigrationTool.JdbcLogin.of(simple.getUrl(), simple.getUsername(), null) : null;
+		Properties properties = (login != null) ? Driver.parseURL(login.jdbcUrl(), null) : null;
+		if (login == null || properties == null) {
 			return "the migration DataSource";
 		}
-		SimpleDriverDataSource simple = (SimpleDriverDataSource) dataSource;
 		// pgjdbc's own default, for a URL written by hand without one
 		properties.setProperty(PGProperty.SSL_MODE.getName(), PGProperty.SSL_MODE.getOrDefault(properties));
-		if (simple.getUsername() != null) {
-			properties.setProperty(PGProperty.USER.getName(), simple.getUsername());
+		if (login.username() != null) {
+			properties.setProperty(PGProperty.USER.getName(), login.username());
 		}
-		return new JdbcTarget(simple.getUrl().split("\\?", 2)[0], properties).describe();
+		return new JdbcTarget(login.urlWithoutQuery(), properties).describe();
 	}
 
 }
