@@ -22,7 +22,7 @@ public final class MigrationRun {
 
 	private @Nullable Duration duration;
 
-	private @Nullable String outcome;
+	private @Nullable Outcome outcome;
 
 	private long applied;
 
@@ -45,23 +45,23 @@ public final class MigrationRun {
 
 	/** The tool has finished without an error. */
 	public synchronized void succeeded() {
-		finish((this.applied > 0) ? "applied" : "up to date");
+		finish((this.applied > 0) ? Outcome.APPLIED : Outcome.UP_TO_DATE);
 	}
 
 	/** The tool stopped at a change set or migration that failed. */
 	public synchronized void failed() {
-		finish("failed");
+		finish(Outcome.FAILED);
 	}
 
 	/** The tool did not migrate, as {@code duality.migration.mode=external} asks. */
 	public synchronized void skippedAsExternal() {
-		this.outcome = "not run (duality.migration.mode=external)";
+		this.outcome = Outcome.EXTERNAL;
 	}
 
 	/** The run as health details: {@code outcome}, {@code duration}, {@code applied}, {@code last}. */
 	public synchronized Map<String, Object> details() {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("outcome", (this.outcome != null) ? this.outcome : "running");
+		details.put("outcome", (this.outcome != null) ? this.outcome.detail : "running");
 		if (this.duration != null) {
 			details.put("duration", this.duration.toMillis() + "ms");
 		}
@@ -77,12 +77,12 @@ public final class MigrationRun {
 	}
 
 	public synchronized boolean isFailed() {
-		return "failed".equals(this.outcome);
+		return this.outcome == Outcome.FAILED;
 	}
 
 	/** Whether the tool ran and finished without an error. */
 	public synchronized boolean isSucceeded() {
-		return "applied".equals(this.outcome) || "up to date".equals(this.outcome);
+		return this.outcome == Outcome.APPLIED || this.outcome == Outcome.UP_TO_DATE;
 	}
 
 	public synchronized long appliedCount() {
@@ -93,12 +93,26 @@ public final class MigrationRun {
 		return (this.duration != null) ? this.duration : Duration.ZERO;
 	}
 
-	private void finish(String outcome) {
+	private void finish(Outcome outcome) {
 		this.outcome = outcome;
 		if (this.startedAt != null) {
 			this.duration = Duration.ofNanos(System.nanoTime() - this.startedAt);
 		}
 		this.finished.accept(this);
+	}
+
+	private enum Outcome {
+
+		APPLIED("applied"), UP_TO_DATE("up to date"), FAILED("failed"),
+		EXTERNAL("not run (duality.migration.mode=external)");
+
+		/** The health detail's words. */
+		private final String detail;
+
+		Outcome(String detail) {
+			this.detail = detail;
+		}
+
 	}
 
 }
