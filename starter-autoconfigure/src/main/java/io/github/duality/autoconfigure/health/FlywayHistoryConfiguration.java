@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
@@ -21,7 +20,6 @@ import org.springframework.core.env.Environment;
 class FlywayHistoryConfiguration {
 
 	@Bean
-	@Order(1)
 	SchemaHistory flywaySchemaHistory(ListableBeanFactory beanFactory, Environment environment) {
 		return SchemaHistory.of(FlywayTool.INSTANCE, beanFactory, environment);
 	}

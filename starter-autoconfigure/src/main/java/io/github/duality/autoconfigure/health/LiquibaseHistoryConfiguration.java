@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
@@ -21,7 +20,6 @@ import org.springframework.core.env.Environment;
 class LiquibaseHistoryConfiguration {
 
 	@Bean
-	@Order(0)
 	SchemaHistory liquibaseSchemaHistory(ListableBeanFactory beanFactory, Environment environment) {
 		return SchemaHistory.of(LiquibaseTool.INSTANCE, beanFactory, environment);
 	}

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -22,9 +23,11 @@ import org.springframework.core.env.Environment;
  * last one. Read with plain SQL; the tool's {@link MigrationTool} gives its name, where its properties put the
  * table, how it connects, and which rows count.
  */
-final class SchemaHistory {
+final class SchemaHistory implements Ordered {
 
 	private final String name;
+
+	private final int order;
 
 	private final String table;
 
@@ -34,15 +37,17 @@ final class SchemaHistory {
 
 	/**
 	 * @param name the key of this tool's details, e.g. {@code liquibase}
+	 * @param order the tool's place among the details
 	 * @param schema the table's schema as the tool's properties name it, or {@code null} for the current schema
 	 * @param table the table's name as the tool's properties name it (unquoted, as the tools create it)
 	 * @param connection how the tool connects, or {@code null} when it does not use the migration path
 	 * @param appliedAndLast a query on the resolved table giving, in one row, the number applied and the last one
 	 * applied (or null)
 	 */
-	SchemaHistory(String name, @Nullable String schema, String table,
+	SchemaHistory(String name, int order, @Nullable String schema, String table,
 			Supplier<MigrationTool.@Nullable JdbcLogin> connection, UnaryOperator<String> appliedAndLast) {
 		this.name = name;
+		this.order = order;
 		String unquoted = table.toLowerCase(Locale.ROOT);
 		this.table = (schema != null) ? schema.toLowerCase(Locale.ROOT) + "." + unquoted : unquoted;
 		this.connection = connection;
@@ -52,12 +57,18 @@ final class SchemaHistory {
 	/** The history of a tool, as its properties and connection details are. */
 	static SchemaHistory of(MigrationTool<?> tool, ListableBeanFactory beanFactory, Environment environment) {
 		Binder binder = Binder.get(environment);
-		return new SchemaHistory(tool.key(), tool.historySchema(binder), tool.historyTable(binder),
+		return new SchemaHistory(tool.key(), tool.order(), tool.historySchema(binder), tool.historyTable(binder),
 				() -> tool.connection(beanFactory), tool::appliedAndLast);
 	}
 
 	String name() {
 		return this.name;
+	}
+
+	/** The tool's place, as in the startup line. */
+	@Override
+	public int getOrder() {
+		return this.order;
 	}
 
 	MigrationTool.@Nullable JdbcLogin connection() {

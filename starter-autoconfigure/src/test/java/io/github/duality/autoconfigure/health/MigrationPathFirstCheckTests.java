@@ -87,7 +87,7 @@ class MigrationPathFirstCheckTests {
 		JdbcTarget target = DatabaseUrl.derive(postgres.databaseUrl(), null, null).migrationJdbc();
 		MigrationTool.JdbcLogin login = new MigrationTool.JdbcLogin(target.connectionDetailsUrl(), target.user(),
 				target.password());
-		SchemaHistory history = new SchemaHistory("liquibase", null, TABLE, () -> login,
+		SchemaHistory history = new SchemaHistory("liquibase", 0, null, TABLE, () -> login,
 				(resolved) -> "select count(*), max(id) from " + resolved);
 		return new MigrationPathHealthIndicator(login, null, List.of(history), List.of(), runs,
 				Duration.ofSeconds(10), interval);

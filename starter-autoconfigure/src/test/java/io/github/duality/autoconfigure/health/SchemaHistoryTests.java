@@ -54,7 +54,7 @@ class SchemaHistoryTests {
 	}
 
 	private static SchemaHistory history(@Nullable String schema, String table) {
-		return new SchemaHistory("tool", schema, table, () -> null,
+		return new SchemaHistory("tool", 0, schema, table, () -> null,
 				(resolved) -> "select count(*), (select name from " + resolved + " order by rank desc limit 1) from "
 						+ resolved);
 	}

@@ -141,6 +141,8 @@ class FlywayLiveTests {
 				assertThat(migration.getDetails())
 					.containsEntry("liquibase", Map.of("applied", 2L, "last", "seed-greeting"))
 					.containsEntry("flyway", Map.of("applied", 2L, "last", "V2__seed_things.sql"));
+				// in the tools' order, as the startup line names them
+				assertThat(List.copyOf(migration.getDetails().keySet())).containsSubsequence("liquibase", "flyway");
 				assertThat(jdbcConnections()).isZero();
 			});
 	}
